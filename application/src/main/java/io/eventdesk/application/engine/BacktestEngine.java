@@ -1,0 +1,382 @@
+package io.eventdesk.application.engine;
+
+import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.event.BarClosed;
+import io.eventdesk.domain.event.Event;
+import io.eventdesk.domain.event.OrderAccepted;
+import io.eventdesk.domain.event.OrderCanceled;
+import io.eventdesk.domain.event.OrderDenied;
+import io.eventdesk.domain.event.OrderExpired;
+import io.eventdesk.domain.event.OrderFilled;
+import io.eventdesk.domain.event.OrderInitialized;
+import io.eventdesk.domain.event.OrderRejected;
+import io.eventdesk.domain.event.OrderSubmitted;
+import io.eventdesk.domain.event.PortfolioValued;
+import io.eventdesk.domain.event.RiskEvaluated;
+import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.event.RunFailed;
+import io.eventdesk.domain.event.RunFinished;
+import io.eventdesk.domain.event.RunStarted;
+import io.eventdesk.domain.event.SignalRaised;
+import io.eventdesk.domain.event.SignalSkipped;
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.order.Order;
+import io.eventdesk.domain.order.OrderAction;
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.order.OrderStatus;
+import io.eventdesk.domain.port.EventJournalPort;
+import io.eventdesk.domain.port.ExecutionReportListener;
+import io.eventdesk.domain.port.ExecutionVenuePort;
+import io.eventdesk.domain.port.JournalReceipt;
+import io.eventdesk.domain.port.MarketDataFeedPort;
+import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.portfolio.Portfolio;
+import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.risk.RiskContext;
+import io.eventdesk.domain.risk.RiskDecision;
+import io.eventdesk.domain.risk.RiskEngine;
+import io.eventdesk.domain.run.RunSummary;
+import io.eventdesk.domain.signal.Signal;
+import io.eventdesk.domain.sizing.TargetPositionSizer;
+import io.eventdesk.domain.strategy.Strategy;
+import io.eventdesk.domain.strategy.StrategyContext;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import io.eventdesk.domain.value.Side;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single-threaded, deterministic engine loop. For each piece of market data, in feed order:
+ *
+ * <ol>
+ *   <li>the venue processes arrivals and expiries up to the bar's open, then matches resting orders against the
+ *       bar (fills change the portfolio as they happen);
+ *   <li>the clock moves to the bar's close, when it becomes known; the venue processes its timers up to then;
+ *   <li>the portfolio is marked at the close;
+ *   <li>each strategy sees the bar and may raise signals; each signal is sized, checked by the risk engine (the
+ *       last step before execution) and, if approved, submitted to the venue, where it arrives after latency;
+ *   <li>the portfolio's figures are recorded.
+ * </ol>
+ *
+ * Every step is an event with a run-wide sequence number, appended to the journal and the run artifacts.
+ */
+public final class BacktestEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(BacktestEngine.class);
+
+    private final BacktestRequest request;
+    private final MarketDataFeedPort feed;
+    private final ExecutionVenuePort venue;
+    private final EventJournalPort journal;
+    private final RunArtifactsPort artifacts;
+    private final Portfolio portfolio;
+    private final RiskEngine risk;
+    private final TargetPositionSizer sizer = new TargetPositionSizer();
+    private final Map<OrderId, Order> openOrders = new LinkedHashMap<>();
+    private final List<StrategySlot> strategies = new ArrayList<>();
+    private final VenueReports reports = new VenueReports();
+    private SimulatedClock clock;
+
+    private long sequence;
+    private long nextOrderId;
+    private long marketEvents;
+    private long ordersSubmitted;
+    private long ordersFilled;
+    private long ordersDenied;
+    private long fills;
+
+    public BacktestEngine(BacktestRequest request) {
+        this.request = request;
+        this.feed = request.feed();
+        this.venue = request.venue();
+        this.journal = request.journal();
+        this.artifacts = request.artifacts();
+        this.portfolio = new Portfolio(request.initialCash(), request.instruments());
+        this.risk = RiskEngine.standard(request.riskLimits());
+        request.strategies().forEach((id, s) -> strategies.add(new StrategySlot(id, s)));
+    }
+
+    /** Runs to the end of the data; on failure journals {@code RunFailed}, keeps what was written and rethrows. */
+    public RunSummary run() {
+        try {
+            if (!feed.hasNext()) {
+                throw new BadInputException(feed.description(), 0, null, "no market data to replay");
+            }
+            MarketData first = feed.next();
+            Instant start = first instanceof Bar b ? b.openTime() : first.knownTime();
+            clock = new SimulatedClock(start);
+            LOG.info("run {} starts at {} on {}", request.name(), start, feed.description());
+            publish(new RunStarted(++sequence, start, request.name(), request.seed(), request.initialCash()));
+            process(first);
+            while (feed.hasNext()) {
+                process(feed.next());
+            }
+            publish(new RunFinished(++sequence, clock.now(), marketEvents));
+            JournalReceipt receipt = journal.finish();
+            RunSummary summary = summary(receipt);
+            artifacts.finish(summary);
+            LOG.info("run {} finished: {} market events, {} journal events", request.name(), marketEvents, receipt.events());
+            return summary;
+        } catch (RuntimeException e) {
+            fail(e);
+            throw e;
+        } finally {
+            feed.close();
+        }
+    }
+
+    private void fail(RuntimeException cause) {
+        try {
+            Instant when = clock == null ? Instant.EPOCH : clock.now();
+            publish(new RunFailed(++sequence, when, String.valueOf(cause.getMessage())));
+        } catch (RuntimeException secondary) {
+            cause.addSuppressed(secondary);
+        } finally {
+            try {
+                journal.close();
+            } finally {
+                artifacts.close();
+            }
+        }
+    }
+
+    private void process(MarketData data) {
+        Bar bar = (Bar) data;
+        if (bar.knownTime().isBefore(clock.now())) {
+            throw new IllegalStateException("feed went back in time: " + bar.knownTime() + " after " + clock.now());
+        }
+        marketEvents++;
+        venue.advanceTo(bar.openTime(), reports);
+        venue.onMarketData(bar, reports);
+        clock.advanceTo(bar.knownTime());
+        venue.advanceTo(bar.knownTime(), reports);
+        publish(new BarClosed(++sequence, bar));
+        portfolio.mark(bar.instrument(), bar.close());
+        for (StrategySlot slot : strategies) {
+            List<Signal> signals = slot.strategy.onMarketData(bar, slot);
+            for (int i = 0; i < signals.size(); i++) {
+                handle(slot.id, signals.get(i));
+            }
+        }
+        publish(new PortfolioValued(
+                ++sequence,
+                clock.now(),
+                portfolio.cash(),
+                portfolio.equity(),
+                portfolio.grossExposure(),
+                portfolio.netExposure(),
+                portfolio.realizedPnl(),
+                portfolio.unrealizedPnl(),
+                portfolio.totalFees(),
+                portfolio.drawdown()));
+    }
+
+    private void handle(String strategyId, Signal signal) {
+        Instant now = clock.now();
+        long signalSequence = ++sequence;
+        publish(new SignalRaised(signalSequence, now, strategyId, signal));
+        Instrument instrument = portfolio.instrument(signal.instrument());
+        Quantity held = portfolio.position(instrument.id());
+        Quantity pending = pendingQuantity(instrument.id(), null);
+        Optional<OrderRequest> sized = sizer.size(strategyId, signal, instrument, held, pending);
+        if (sized.isEmpty()) {
+            publish(new SignalSkipped(++sequence, now, strategyId, signalSequence, instrument.id(),
+                    "target " + signal.target() + " is already held or on its way (position " + held
+                            + ", open orders " + pending + ")"));
+            return;
+        }
+        OrderRequest orderRequest = sized.get();
+        OrderId id = new OrderId(++nextOrderId);
+        Order order = new Order(id, orderRequest, now);
+        publish(new OrderInitialized(++sequence, now, id, orderRequest));
+        Price reference = referencePrice(orderRequest);
+        Money fee = reference == null
+                ? Money.zero(instrument.currency())
+                : venue.estimateFee(instrument, orderRequest.quantity(), reference);
+        RiskContext context = new RiskContext(portfolio, instrument, reference, pending, reservedCash(), fee);
+        RiskDecision decision = risk.check(orderRequest, context);
+        publish(new RiskEvaluated(++sequence, now, id, strategyId, signalSequence, instrument.id(),
+                decision.approved(), decision.checks()));
+        if (decision.approved()) {
+            order.apply(OrderAction.SUBMIT);
+            openOrders.put(id, order);
+            Instant arrival = venue.submit(id, orderRequest, now);
+            ordersSubmitted++;
+            publish(new OrderSubmitted(++sequence, now, id, arrival));
+        } else {
+            RuleCheck failure = decision.firstFailure().orElseThrow();
+            order.deny(failure.code());
+            ordersDenied++;
+            publish(new OrderDenied(++sequence, now, id, failure.code(), failure.rule(), failure.detail()));
+        }
+    }
+
+    private Price referencePrice(OrderRequest order) {
+        return order.limitPrice() != null
+                ? order.limitPrice()
+                : portfolio.lastPrice(order.instrument()).orElse(null);
+    }
+
+    /** Signed quantity of open orders in an instrument, of one strategy or (null) of all. */
+    private Quantity pendingQuantity(InstrumentId instrument, String strategyId) {
+        Quantity sum = Quantity.ZERO;
+        for (Order o : openOrders.values()) {
+            if (o.instrument().equals(instrument) && (strategyId == null || o.strategyId().equals(strategyId))) {
+                sum = sum.plus(o.side().signed(o.leavesQuantity()));
+            }
+        }
+        return sum;
+    }
+
+    /** What open buy orders will cost at their reference prices, fees included. */
+    private Money reservedCash() {
+        Money reserved = Money.zero(portfolio.baseCurrency());
+        for (Order o : openOrders.values()) {
+            if (o.side() != Side.BUY) {
+                continue;
+            }
+            Price ref = referencePrice(o.request());
+            if (ref != null) {
+                Instrument ins = portfolio.instrument(o.instrument());
+                reserved = reserved.plus(ins.notional(ref, o.leavesQuantity()))
+                        .plus(venue.estimateFee(ins, o.leavesQuantity(), ref));
+            }
+        }
+        return reserved;
+    }
+
+    private void publish(Event event) {
+        journal.append(event);
+        artifacts.record(event);
+    }
+
+    private RunSummary summary(JournalReceipt receipt) {
+        return new RunSummary(
+                request.name(),
+                portfolio.initialCash(),
+                portfolio.cash(),
+                portfolio.equity(),
+                portfolio.realizedPnl(),
+                portfolio.unrealizedPnl(),
+                portfolio.totalFees(),
+                ordersSubmitted,
+                ordersFilled,
+                ordersDenied,
+                fills,
+                portfolio.maxDrawdown(),
+                marketEvents,
+                receipt.events(),
+                receipt.digest());
+    }
+
+    private Order open(OrderId id) {
+        Order order = openOrders.get(id);
+        if (order == null) {
+            throw new IllegalStateException("venue reported on " + id + ", which is not an open order");
+        }
+        return order;
+    }
+
+    private void closeIfDone(Order order) {
+        if (order.isClosed()) {
+            openOrders.remove(order.id());
+        }
+    }
+
+    /** What strategies see: read-only, and only their own open orders. */
+    private final class StrategySlot implements StrategyContext {
+        final String id;
+        final Strategy strategy;
+
+        StrategySlot(String id, Strategy strategy) {
+            this.id = id;
+            this.strategy = strategy;
+        }
+
+        @Override
+        public String strategyId() {
+            return id;
+        }
+
+        @Override
+        public Instant now() {
+            return clock.now();
+        }
+
+        @Override
+        public PortfolioView portfolio() {
+            return portfolio;
+        }
+
+        @Override
+        public Quantity pendingQuantity(InstrumentId instrument) {
+            return BacktestEngine.this.pendingQuantity(instrument, id);
+        }
+    }
+
+    /** The venue's reports, turned into order transitions, journal events and portfolio changes. */
+    private final class VenueReports implements ExecutionReportListener {
+        @Override
+        public PortfolioView account() {
+            return portfolio;
+        }
+
+        @Override
+        public void accepted(OrderId id, Instant time) {
+            open(id).apply(OrderAction.ACCEPT);
+            publish(new OrderAccepted(++sequence, time, id));
+        }
+
+        @Override
+        public void rejected(OrderId id, Instant time, String reason) {
+            Order order = open(id);
+            order.apply(OrderAction.REJECT);
+            publish(new OrderRejected(++sequence, time, id, reason));
+            closeIfDone(order);
+        }
+
+        @Override
+        public void filled(OrderId id, Instant time, String fillId, Quantity quantity, Price price, Price slippage,
+                Money fee) {
+            Order order = open(id);
+            order.fill(fillId, quantity, price);
+            OrderFilled fill = new OrderFilled(++sequence, time, id, fillId, order.strategyId(), order.instrument(),
+                    order.side(), quantity, price, slippage, fee);
+            publish(fill);
+            portfolio.apply(fill);
+            fills++;
+            if (order.status() == OrderStatus.FILLED) {
+                ordersFilled++;
+            }
+            closeIfDone(order);
+        }
+
+        @Override
+        public void canceled(OrderId id, Instant time, String reason) {
+            Order order = open(id);
+            order.apply(OrderAction.CANCEL);
+            publish(new OrderCanceled(++sequence, time, id, reason));
+            closeIfDone(order);
+        }
+
+        @Override
+        public void expired(OrderId id, Instant time) {
+            Order order = open(id);
+            order.apply(OrderAction.EXPIRE);
+            publish(new OrderExpired(++sequence, time, id));
+            closeIfDone(order);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.eventdesk.application.usecase;
+
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.port.EventJournalPort;
+import io.eventdesk.domain.port.ExecutionVenuePort;
+import io.eventdesk.domain.port.MarketDataFeedPort;
+import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.strategy.Strategy;
+import io.eventdesk.domain.value.Money;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a backtest needs, wired: the instruments, the adapters behind each port, the strategies by id (run
+ * in this order on every event), the risk limits and the starting cash.
+ */
+public record BacktestRequest(
+        String name,
+        long seed,
+        Money initialCash,
+        List<Instrument> instruments,
+        MarketDataFeedPort feed,
+        ExecutionVenuePort venue,
+        EventJournalPort journal,
+        RunArtifactsPort artifacts,
+        Map<String, Strategy> strategies,
+        RiskLimits riskLimits) {
+
+    public BacktestRequest {
+        if (strategies == null || strategies.isEmpty()) {
+            throw new IllegalArgumentException("a backtest needs at least one strategy");
+        }
+        if (instruments == null || instruments.isEmpty()) {
+            throw new IllegalArgumentException("a backtest needs at least one instrument");
+        }
+        instruments = List.copyOf(instruments);
+        strategies = Collections.unmodifiableMap(new LinkedHashMap<>(strategies));
+    }
+}

@@ -1,0 +1,8 @@
+package io.eventdesk.domain.event;
+
+import io.eventdesk.domain.instrument.InstrumentId;
+
+/** Market data entering the run. */
+public sealed interface MarketEvent extends Event permits BarClosed {
+    InstrumentId instrument();
+}

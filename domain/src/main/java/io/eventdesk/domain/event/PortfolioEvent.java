@@ -1,0 +1,4 @@
+package io.eventdesk.domain.event;
+
+/** The state of the account. */
+public sealed interface PortfolioEvent extends Event permits PortfolioValued {}

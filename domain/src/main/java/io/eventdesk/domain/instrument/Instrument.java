@@ -1,0 +1,81 @@
+package io.eventdesk.domain.instrument;
+
+import io.eventdesk.domain.value.Currency;
+import io.eventdesk.domain.value.FixedPoint;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import java.math.RoundingMode;
+
+/**
+ * A tradable instrument: what it is, the currency it is quoted in, the grids its prices and quantities live on,
+ * and the contract multiplier (units of the underlying per contract; 1 for spot).
+ */
+public record Instrument(
+        InstrumentId id,
+        AssetClass assetClass,
+        Currency currency,
+        Price tickSize,
+        Quantity lotSize,
+        Quantity multiplier) {
+
+    public Instrument {
+        if (id == null || assetClass == null || currency == null) {
+            throw new IllegalArgumentException("instrument needs an id, an asset class and a currency");
+        }
+        if (tickSize == null || !tickSize.isPositive()) {
+            throw new IllegalArgumentException(id + ": tick size must be positive, got " + tickSize);
+        }
+        if (lotSize == null || !lotSize.isPositive()) {
+            throw new IllegalArgumentException(id + ": lot size must be positive, got " + lotSize);
+        }
+        if (multiplier == null || !multiplier.isPositive()) {
+            throw new IllegalArgumentException(id + ": multiplier must be positive, got " + multiplier);
+        }
+    }
+
+    /** The number of decimals every price of this instrument carries. */
+    public int priceScale() {
+        return tickSize.scale();
+    }
+
+    public int quantityScale() {
+        return lotSize.scale();
+    }
+
+    public boolean isOnTickGrid(Price price) {
+        int s = Math.max(price.scale(), tickSize.scale());
+        return price.unitsAt(s) % tickSize.unitsAt(s) == 0;
+    }
+
+    public boolean isOnLotGrid(Quantity quantity) {
+        int s = Math.max(quantity.scale(), lotSize.scale());
+        return quantity.unitsAt(s) % lotSize.unitsAt(s) == 0;
+    }
+
+    /** The nearest price on the tick grid, with the given rounding between two ticks. */
+    public Price roundToTick(Price price, RoundingMode mode) {
+        int s = Math.max(price.scale(), tickSize.scale());
+        long tick = tickSize.unitsAt(s);
+        long ticks = FixedPoint.divide(price.unitsAt(s), tick, mode);
+        return new Price(Math.multiplyExact(ticks, tick), s).withScale(priceScale(), RoundingMode.UNNECESSARY);
+    }
+
+    /** The quantity rounded toward zero onto the lot grid. */
+    public Quantity roundDownToLot(Quantity quantity) {
+        int s = Math.max(quantity.scale(), lotSize.scale());
+        long lot = lotSize.unitsAt(s);
+        long lots = FixedPoint.divide(quantity.unitsAt(s), lot, RoundingMode.DOWN);
+        return new Quantity(Math.multiplyExact(lots, lot), s).withScale(quantityScale(), RoundingMode.UNNECESSARY);
+    }
+
+    /** {@code price × |quantity| × multiplier} in the quote currency. */
+    public Money notional(Price price, Quantity quantity) {
+        return Money.ofProduct(currency, price, quantity.abs(), multiplier);
+    }
+
+    /** {@code price × quantity × multiplier}, signed like the quantity. */
+    public Money signedValue(Price price, Quantity quantity) {
+        return Money.ofProduct(currency, price, quantity, multiplier);
+    }
+}

@@ -1,0 +1,21 @@
+package io.eventdesk.domain.port;
+
+import io.eventdesk.domain.event.Event;
+
+/**
+ * The append-only record of a run: every event, in sequence order. Appending must not block the engine on
+ * I/O; {@link #flush()}, {@link #finish()} and {@link #close()} wait until everything appended is durable.
+ */
+public interface EventJournalPort extends AutoCloseable {
+    void append(Event event);
+
+    /** Waits until every event appended so far is durable. */
+    void flush();
+
+    /** Flushes and closes; returns the count and digest of what was journaled. */
+    JournalReceipt finish();
+
+    /** Flushes what was appended and releases the store (also after a failure). Idempotent. */
+    @Override
+    void close();
+}

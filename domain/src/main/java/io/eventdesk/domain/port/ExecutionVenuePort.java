@@ -1,0 +1,32 @@
+package io.eventdesk.domain.port;
+
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import java.time.Instant;
+
+/**
+ * Where orders are executed. The engine calls it on one thread with non-decreasing times. A venue must never
+ * fill an order before it arrives, nor at a price not yet known at the fill's time.
+ */
+public interface ExecutionVenuePort {
+    /**
+     * Sends an order that passed the risk engine, decided at {@code decisionTime}.
+     *
+     * @return when it arrives at the venue ({@code decisionTime} + latency)
+     */
+    Instant submit(OrderId order, OrderRequest request, Instant decisionTime);
+
+    /** Processes the venue's own timers (arrivals, expiries) up to and including {@code time}. */
+    void advanceTo(Instant time, ExecutionReportListener listener);
+
+    /** Matches resting orders against newly known market data. */
+    void onMarketData(MarketData data, ExecutionReportListener listener);
+
+    /** The fee this venue would charge for {@code quantity} at {@code price}, for pre-trade checks. */
+    Money estimateFee(Instrument instrument, Quantity quantity, Price price);
+}

@@ -1,0 +1,54 @@
+package io.eventdesk.domain.portfolio;
+
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.value.Currency;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** A read-only view of the portfolio: what strategies, the risk engine and venues may see. */
+public interface PortfolioView {
+    Currency baseCurrency();
+
+    Money initialCash();
+
+    Money cash();
+
+    /** cash + the marked value of every position. */
+    Money equity();
+
+    Money peakEquity();
+
+    /** (peak equity − equity) / peak equity, 0 at a peak. */
+    BigDecimal drawdown();
+
+    /** The largest drawdown seen so far. */
+    BigDecimal maxDrawdown();
+
+    Money realizedPnl();
+
+    Money unrealizedPnl();
+
+    Money totalFees();
+
+    /** Σ |marked value| of all positions. */
+    Money grossExposure();
+
+    /** Σ marked value of all positions (shorts negative). */
+    Money netExposure();
+
+    /** The signed position in an instrument, zero when none. */
+    Quantity position(InstrumentId instrument);
+
+    /** The last known price of an instrument (mark or fill). */
+    Optional<Price> lastPrice(InstrumentId instrument);
+
+    Instrument instrument(InstrumentId instrument);
+
+    /** Every position held or once held, by instrument id. */
+    List<PositionView> positions();
+}

@@ -1,0 +1,38 @@
+package io.eventdesk.domain.risk;
+
+import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.order.OrderRequest;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Once drawdown from peak equity exceeds {@code risk.max-drawdown}, only orders that reduce the position pass.
+ */
+public final class MaxDrawdownRule implements RiskRule {
+    @Override
+    public String name() {
+        return "max-drawdown";
+    }
+
+    @Override
+    public String code() {
+        return "MAX_DRAWDOWN_EXCEEDED";
+    }
+
+    @Override
+    public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
+        return limits.maxDrawdown().map(limit -> {
+            BigDecimal drawdown = context.portfolio().drawdown();
+            String values = "drawdown " + drawdown.stripTrailingZeros().toPlainString();
+            if (drawdown.compareTo(limit) <= 0) {
+                return pass(values + " <= limit " + limit.toPlainString());
+            }
+            boolean reduces = context.projectedPosition(request.signedQuantity()).abs()
+                            .compareTo(context.committedPosition().abs())
+                    < 0;
+            return reduces
+                    ? pass(values + " > limit " + limit.toPlainString() + ", but the order reduces exposure")
+                    : fail(values + " > limit " + limit.toPlainString() + " and the order adds exposure");
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package io.eventdesk.domain.risk;
+
+import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.value.Quantity;
+import java.util.Optional;
+
+/**
+ * The absolute position in an instrument, counting open orders, stays within {@code risk.max-position}. An
+ * order that brings the position closer to zero always passes.
+ */
+public final class MaxPositionRule implements RiskRule {
+    @Override
+    public String name() {
+        return "max-position";
+    }
+
+    @Override
+    public String code() {
+        return "MAX_POSITION_EXCEEDED";
+    }
+
+    @Override
+    public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
+        Quantity limit = limits.maxPosition().get(request.instrument());
+        if (limit == null) {
+            return Optional.empty();
+        }
+        Quantity before = context.committedPosition().abs();
+        Quantity after = context.projectedPosition(request.signedQuantity()).abs();
+        String values = request.instrument() + " position would be " + after;
+        if (after.compareTo(limit) <= 0) {
+            return Optional.of(pass(values + " <= limit " + limit));
+        }
+        if (after.compareTo(before) < 0) {
+            return Optional.of(pass(values + " > limit " + limit + ", but down from " + before));
+        }
+        return Optional.of(fail(values + " > limit " + limit));
+    }
+}

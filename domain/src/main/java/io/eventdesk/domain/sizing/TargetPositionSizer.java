@@ -1,0 +1,32 @@
+package io.eventdesk.domain.sizing;
+
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.signal.Signal;
+import io.eventdesk.domain.value.Quantity;
+import io.eventdesk.domain.value.Side;
+import java.util.Optional;
+
+/**
+ * Turns a target-position signal into the order that closes the gap: {@code target − (held + open orders)},
+ * rounded toward zero onto the lot grid. Empty when nothing needs to trade.
+ */
+public final class TargetPositionSizer {
+
+    public Optional<OrderRequest> size(
+            String strategyId, Signal signal, Instrument instrument, Quantity held, Quantity pending) {
+        Quantity delta = signal.target().minus(held).minus(pending);
+        Quantity size = instrument.roundDownToLot(delta.abs());
+        if (size.isZero()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderRequest(
+                strategyId,
+                signal.instrument(),
+                Side.ofSign(delta.signum()),
+                signal.orderType(),
+                size,
+                signal.limitPrice(),
+                signal.timeInForce()));
+    }
+}

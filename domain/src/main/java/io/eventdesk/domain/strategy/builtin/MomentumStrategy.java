@@ -1,0 +1,86 @@
+package io.eventdesk.domain.strategy.builtin;
+
+import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.signal.Signal;
+import io.eventdesk.domain.strategy.Strategy;
+import io.eventdesk.domain.strategy.StrategyContext;
+import io.eventdesk.domain.strategy.StrategyParameters;
+import io.eventdesk.domain.value.FixedPoint;
+import io.eventdesk.domain.value.Quantity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference strategy. If the close has risen more than {@code threshold} (a fraction) over {@code lookback}
+ * bars, target a long {@code quantity}; if it fell more than {@code threshold}, target flat, or short
+ * {@code quantity} when {@code allow-short} is true. A signal is raised only when the target differs from where
+ * the position is already going (held plus open orders).
+ */
+public final class MomentumStrategy implements Strategy {
+    private final int lookback;
+    private final BigDecimal threshold;
+    private final Quantity quantity;
+    private final boolean allowShort;
+    private final Map<InstrumentId, long[]> rings = new HashMap<>();
+    private final Map<InstrumentId, Integer> counts = new HashMap<>();
+
+    public MomentumStrategy(StrategyParameters params) {
+        params.allowOnly("lookback", "threshold", "quantity", "allow-short");
+        this.lookback = params.positiveInt("lookback");
+        this.threshold = params.nonNegativeDecimal("threshold");
+        this.quantity = params.positiveQuantity("quantity");
+        this.allowShort = params.bool("allow-short", false);
+    }
+
+    @Override
+    public List<Signal> onMarketData(MarketData data, StrategyContext context) {
+        if (!(data instanceof Bar bar)) {
+            return List.of();
+        }
+        int scale = bar.close().scale();
+        long[] ring = rings.computeIfAbsent(bar.instrument(), id -> new long[lookback + 1]);
+        int count = counts.merge(bar.instrument(), 1, Integer::sum);
+        long close = bar.close().unitsAt(scale);
+        ring[(count - 1) % ring.length] = close;
+        if (count <= lookback) {
+            return List.of();
+        }
+        long past = ring[count % ring.length];
+        // change > threshold  <=>  (close - past) * 10^t > thresholdUnits * past, exactly
+        int tScale = Math.max(0, threshold.scale());
+        long tUnits = FixedPoint.fromBigDecimal(threshold, tScale, RoundingMode.UNNECESSARY);
+        long move = Math.multiplyExact(Math.subtractExact(close, past), FixedPoint.pow10(tScale));
+        long bound = Math.multiplyExact(tUnits, past);
+        Quantity target;
+        String name;
+        if (move > bound) {
+            target = quantity;
+            name = "momentum-long";
+        } else if (move < -bound) {
+            target = allowShort ? quantity.negate() : Quantity.ZERO;
+            name = allowShort ? "momentum-short" : "momentum-flat";
+        } else {
+            return List.of();
+        }
+        if (context.committedPosition(bar.instrument()).equals(target)) {
+            return List.of();
+        }
+        BigDecimal change = BigDecimal.valueOf(close - past, scale)
+                .divide(BigDecimal.valueOf(past, scale), 6, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
+        String pastClose = FixedPoint.toPlainString(past, scale);
+        String reason = "close " + bar.close() + " vs " + pastClose + " " + lookback + " bars ago: change "
+                + change.toPlainString() + (move > bound ? " > " : " < -") + threshold.toPlainString();
+        return List.of(Signal.target(
+                name,
+                bar.instrument(),
+                target,
+                reason,
+                Map.of("change", change.toPlainString(), "close", bar.close().toString(), "past_close", pastClose)));
+    }
+}
