@@ -50,6 +50,10 @@ public record Price(long units, int scale) implements Comparable<Price> {
         return new Price(Math.subtractExact(unitsAt(s), other.unitsAt(s)), s);
     }
 
+    public Price abs() {
+        return units < 0 ? new Price(Math.negateExact(units), scale) : this;
+    }
+
     public BigDecimal toBigDecimal() {
         return FixedPoint.toBigDecimal(units, scale);
     }

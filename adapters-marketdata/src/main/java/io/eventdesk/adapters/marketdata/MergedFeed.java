@@ -1,0 +1,83 @@
+package io.eventdesk.adapters.marketdata;
+
+import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.port.MarketDataFeedPort;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.stream.Collectors;
+
+/** Merges several readers by known time; ties go to the reader listed first. Holds one bar per reader. */
+final class MergedFeed implements MarketDataFeedPort {
+    private final List<CsvBarReader> readers;
+    private final PriorityQueue<Head> heads = new PriorityQueue<>();
+    private boolean started;
+
+    MergedFeed(List<CsvBarReader> readers) {
+        this.readers = List.copyOf(readers);
+    }
+
+    private void start() {
+        if (!started) {
+            started = true;
+            for (int i = 0; i < readers.size(); i++) {
+                refill(i);
+            }
+        }
+    }
+
+    private void refill(int index) {
+        CsvBarReader r = readers.get(index);
+        if (r.hasNext()) {
+            heads.add(new Head(r.next(), index));
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        start();
+        return !heads.isEmpty();
+    }
+
+    @Override
+    public MarketData next() {
+        start();
+        Head head = heads.poll();
+        if (head == null) {
+            throw new NoSuchElementException("the feed is exhausted");
+        }
+        refill(head.reader);
+        return head.bar;
+    }
+
+    @Override
+    public String description() {
+        return readers.stream().map(CsvBarReader::file).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (CsvBarReader r : readers) {
+            try {
+                r.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private record Head(Bar bar, int reader) implements Comparable<Head> {
+        @Override
+        public int compareTo(Head o) {
+            int c = bar.knownTime().compareTo(o.bar.knownTime());
+            return c != 0 ? c : Integer.compare(reader, o.reader);
+        }
+    }
+}

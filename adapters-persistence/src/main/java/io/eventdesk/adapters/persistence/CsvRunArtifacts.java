@@ -1,0 +1,232 @@
+package io.eventdesk.adapters.persistence;
+
+import io.eventdesk.domain.event.Event;
+import io.eventdesk.domain.event.OrderAccepted;
+import io.eventdesk.domain.event.OrderCanceled;
+import io.eventdesk.domain.event.OrderDenied;
+import io.eventdesk.domain.event.OrderExpired;
+import io.eventdesk.domain.event.OrderFilled;
+import io.eventdesk.domain.event.OrderInitialized;
+import io.eventdesk.domain.event.OrderRejected;
+import io.eventdesk.domain.event.OrderSubmitted;
+import io.eventdesk.domain.event.PortfolioValued;
+import io.eventdesk.domain.event.RiskEvaluated;
+import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.event.SignalRaised;
+import io.eventdesk.domain.event.SignalSkipped;
+import io.eventdesk.domain.order.Order;
+import io.eventdesk.domain.order.OrderAction;
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.run.RunSummary;
+import io.eventdesk.domain.port.RunArtifactsPort;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the run folder's CSV and JSON files. The order life cycle for {@code orders.csv} is rebuilt from the
+ * events with the domain's own {@link Order} state machine, so the file can never disagree with the journal.
+ */
+final class CsvRunArtifacts implements RunArtifactsPort {
+    private final Path directory;
+    private final Writer fills;
+    private final Writer decisions;
+    private final Writer equity;
+    private final Map<OrderId, Order> orders = new LinkedHashMap<>();
+    private final Map<Long, SignalRaised> pendingSignals = new HashMap<>();
+    private boolean closed;
+
+    CsvRunArtifacts(Path directory) {
+        this.directory = directory;
+        try {
+            Files.createDirectories(directory);
+            fills = open(RunArtifacts.FILLS, "time,order_id,instrument,side,quantity,price,fee");
+            decisions = open(RunArtifacts.DECISIONS, null);
+            equity = open(RunArtifacts.EQUITY, "time,cash,equity,gross_exposure,net_exposure,drawdown");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run artifacts in " + directory, e);
+        }
+    }
+
+    private Writer open(String name, String header) throws IOException {
+        BufferedWriter w = Files.newBufferedWriter(directory.resolve(name), StandardCharsets.UTF_8);
+        if (header != null) {
+            w.write(header);
+            w.write('\n');
+        }
+        return w;
+    }
+
+    @Override
+    public void record(Event event) {
+        try {
+            if (event instanceof SignalRaised s) {
+                pendingSignals.put(s.sequence(), s);
+            } else if (event instanceof SignalSkipped s) {
+                decision(s.signalSequence(), s.time().toString(), "NONE", null, null, s.reason(), null, List.of());
+            } else if (event instanceof RiskEvaluated r) {
+                RuleCheck first = r.firstFailure().orElse(null);
+                String detail = first != null ? first.detail() : summarize(r.checks());
+                decision(r.signalSequence(), r.time().toString(), r.approved() ? "APPROVED" : "DENIED",
+                        first == null ? null : first.code(), first == null ? null : first.rule(), detail,
+                        r.orderId().toString(), r.checks());
+            } else if (event instanceof OrderInitialized o) {
+                orders.put(o.orderId(), new Order(o.orderId(), o.request(), o.time()));
+            } else if (event instanceof OrderDenied o) {
+                orders.get(o.orderId()).deny(o.code());
+            } else if (event instanceof OrderSubmitted o) {
+                orders.get(o.orderId()).apply(OrderAction.SUBMIT);
+            } else if (event instanceof OrderAccepted o) {
+                orders.get(o.orderId()).apply(OrderAction.ACCEPT);
+            } else if (event instanceof OrderRejected o) {
+                orders.get(o.orderId()).apply(OrderAction.REJECT);
+            } else if (event instanceof OrderCanceled o) {
+                orders.get(o.orderId()).apply(OrderAction.CANCEL);
+            } else if (event instanceof OrderExpired o) {
+                orders.get(o.orderId()).apply(OrderAction.EXPIRE);
+            } else if (event instanceof OrderFilled f) {
+                orders.get(f.orderId()).fill(f.fillId(), f.quantity(), f.price());
+                csv(fills, f.time().toString(), f.orderId().toString(), f.instrument().value(), f.side().name(),
+                        f.quantity().toString(), f.price().toString(), f.fee().amount());
+            } else if (event instanceof PortfolioValued p) {
+                csv(equity, p.time().toString(), p.cash().amount(), p.equity().amount(), p.grossExposure().amount(),
+                        p.netExposure().amount(), plain(p.drawdown()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run artifacts in " + directory, e);
+        }
+    }
+
+    private static String summarize(List<RuleCheck> checks) {
+        return checks.size() + " rule(s) passed";
+    }
+
+    private void decision(long signalSequence, String time, String decision, String code, String rule, String detail,
+            String orderId, List<RuleCheck> checks) throws IOException {
+        SignalRaised s = pendingSignals.remove(signalSequence);
+        if (s == null) {
+            throw new IllegalStateException("decision on signal #" + signalSequence + " without the signal");
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", time);
+        line.put("strategy", s.strategyId());
+        line.put("instrument", s.signal().instrument().value());
+        line.put("signal", s.signal().name());
+        line.put("target", s.signal().target());
+        line.put("reason", s.signal().reason());
+        line.put("decision", decision);
+        line.put("code", code);
+        line.put("rule", rule);
+        line.put("detail", detail);
+        line.put("order_id", orderId);
+        List<Map<String, Object>> evaluated = new ArrayList<>();
+        for (RuleCheck c : checks) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", c.rule());
+            m.put("code", c.code());
+            m.put("passed", c.passed());
+            m.put("detail", c.detail());
+            evaluated.add(m);
+        }
+        line.put("checks", evaluated);
+        line.put("fields", s.signal().fields());
+        decisions.write(EventJson.write(line));
+        decisions.write('\n');
+    }
+
+    private static void csv(Writer w, String... values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(escape(values[i]));
+        }
+        w.write('\n');
+    }
+
+    private static String escape(String v) {
+        if (v == null) {
+            return "";
+        }
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public void finish(RunSummary summary) {
+        try {
+            try (Writer w = open(RunArtifacts.ORDERS,
+                    "order_id,time,instrument,side,type,quantity,limit_price,status,filled_quantity,avg_fill_price,deny_code")) {
+                for (Order o : orders.values()) {
+                    BigDecimal avg = o.averageFillPrice();
+                    csv(w, o.id().toString(), o.createdTime().toString(), o.instrument().value(), o.side().name(),
+                            o.request().type().name(), o.quantity().toString(),
+                            o.request().limitPrice() == null ? "" : o.request().limitPrice().toString(),
+                            o.status().name(), o.filledQuantity().toString(), avg == null ? "" : plain(avg),
+                            o.denyCode());
+                }
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", summary.name());
+            s.put("currency", summary.initialCash().currency().code());
+            s.put("initial_cash", summary.initialCash().toBigDecimal());
+            s.put("final_cash", summary.finalCash().toBigDecimal());
+            s.put("final_equity", summary.finalEquity().toBigDecimal());
+            s.put("realized_pnl", summary.realizedPnl().toBigDecimal());
+            s.put("unrealized_pnl", summary.unrealizedPnl().toBigDecimal());
+            s.put("total_fees", summary.totalFees().toBigDecimal());
+            s.put("orders_submitted", summary.ordersSubmitted());
+            s.put("orders_filled", summary.ordersFilled());
+            s.put("orders_denied", summary.ordersDenied());
+            s.put("fills", summary.fills());
+            s.put("max_drawdown", summary.maxDrawdown());
+            s.put("market_events", summary.marketEvents());
+            s.put("events", summary.events());
+            s.put("journal_digest", summary.journalDigest());
+            s.replaceAll((k, v) -> v instanceof BigDecimal d ? (d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros()) : v);
+            Files.writeString(directory.resolve(RunArtifacts.SUMMARY),
+                    EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run artifacts in " + directory, e);
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        IOException first = null;
+        for (Writer w : List.of(fills, decisions, equity)) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw new UncheckedIOException("cannot close run artifacts in " + directory, first);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.eventdesk.adapters.persistence;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.eventdesk.domain.event.Event;
+import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.value.Currency;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+
+/**
+ * The canonical JSON form of events: the domain stays free of Jackson, so the mapping of its values lives here.
+ * Prices, quantities and amounts are plain decimal numbers, times ISO-8601 UTC, properties sorted: the same event
+ * always gives the same bytes, which the journal digest relies on.
+ */
+final class EventJson {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(valuesModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private EventJson() {}
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    static String type(Event event) {
+        return event.getClass().getSimpleName();
+    }
+
+    private static SimpleModule valuesModule() {
+        SimpleModule m = new SimpleModule("eventdesk-values");
+        m.addSerializer(Price.class, number(Price::toString));
+        m.addSerializer(Quantity.class, number(Quantity::toString));
+        m.addSerializer(Money.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Money value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeStartObject();
+                gen.writeFieldName("amount");
+                gen.writeNumber(value.amount());
+                gen.writeStringField("currency", value.currency().code());
+                gen.writeEndObject();
+            }
+        });
+        m.addSerializer(Currency.class, text(Currency::code));
+        m.addSerializer(InstrumentId.class, text(InstrumentId::value));
+        m.addSerializer(OrderId.class, text(OrderId::toString));
+        return m;
+    }
+
+    private static <T> JsonSerializer<T> number(Function<T, String> plain) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeNumber(plain.apply(value));
+            }
+        };
+    }
+
+    private static <T> JsonSerializer<T> text(Function<T, String> text) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(text.apply(value));
+            }
+        };
+    }
+}

@@ -1,0 +1,10 @@
+-- One row per journaled event, in the run's sequence order.
+CREATE TABLE journal_event (
+    run_id   TEXT    NOT NULL,
+    sequence INTEGER NOT NULL,
+    time     TEXT    NOT NULL, -- ISO-8601 UTC, simulated time
+    type     TEXT    NOT NULL, -- the event's type, e.g. OrderFilled
+    payload  TEXT    NOT NULL, -- the event as canonical JSON
+    PRIMARY KEY (run_id, sequence)
+);
+CREATE INDEX journal_event_type ON journal_event (run_id, type);

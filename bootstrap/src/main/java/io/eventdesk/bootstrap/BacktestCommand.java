@@ -1,0 +1,46 @@
+package io.eventdesk.bootstrap;
+
+import io.eventdesk.bootstrap.config.BacktestConfig;
+import io.eventdesk.bootstrap.config.ConfigLoader;
+import io.eventdesk.bootstrap.wiring.BacktestRunner;
+import io.eventdesk.domain.run.RunSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code eventdesk backtest --config FILE [--out DIR]}. */
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        description = "Replays the config's market data through its strategy, the risk engine, the paper venue and"
+                + " the portfolio; writes the journal and the run's files into the run folder.")
+final class BacktestCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "the backtest config (YAML or JSON)")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "the run folder (default: runs/<name>)")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        BacktestConfig cfg = ConfigLoader.load(config);
+        Path folder = out != null ? out : Path.of("runs", cfg.name());
+        RunSummary s = BacktestRunner.run(cfg, folder);
+        PrintWriter w = spec.commandLine().getOut();
+        String ccy = " " + s.initialCash().currency();
+        w.printf("run %s: %d market events, %d orders submitted (%d filled), %d denied, %d fills%n", s.name(),
+                s.marketEvents(), s.ordersSubmitted(), s.ordersFilled(), s.ordersDenied(), s.fills());
+        w.printf("equity %s%s (cash %s, realized %s, unrealized %s, fees %s), max drawdown %s%n",
+                s.finalEquity().amount(), ccy, s.finalCash().amount(), s.realizedPnl().amount(),
+                s.unrealizedPnl().amount(), s.totalFees().amount(), s.maxDrawdown().stripTrailingZeros().toPlainString());
+        w.printf("journal: %d events, digest %s%n", s.events(), s.journalDigest());
+        w.printf("run folder: %s%n", folder.toAbsolutePath().normalize());
+        return EventdeskCli.OK;
+    }
+}

@@ -1,0 +1,68 @@
+package io.eventdesk.bootstrap;
+
+import io.eventdesk.domain.error.BadInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code eventdesk} command. Exit codes: 0 success, 2 bad input or config (one clear message), 1 internal
+ * error.
+ */
+@Command(
+        name = "eventdesk",
+        mixinStandardHelpOptions = true,
+        versionProvider = EventdeskCli.Version.class,
+        description = "A deterministic, event-driven trading desk simulator.",
+        subcommands = {BacktestCommand.class, CommandLine.HelpCommand.class})
+public final class EventdeskCli implements Runnable {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. backtest");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns its exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new EventdeskCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + ex.getMessage());
+            err.println("(eventdesk --help shows the usage)");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof BadInputException) {
+                err.println("error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("internal error: " + ex);
+            if (Boolean.getBoolean("eventdesk.debug") || System.getenv("EVENTDESK_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set EVENTDESK_DEBUG=1 for the stack trace)");
+            }
+            return INTERNAL_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = EventdeskCli.class.getPackage().getImplementationVersion();
+            return new String[] {"eventdesk " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

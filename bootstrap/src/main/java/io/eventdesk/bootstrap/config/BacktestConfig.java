@@ -1,0 +1,29 @@
+package io.eventdesk.bootstrap.config;
+
+import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
+import io.eventdesk.adapters.marketdata.BarSource;
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.strategy.StrategyParameters;
+import io.eventdesk.domain.value.Money;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated backtest config: every value checked, every path resolved against the config file's folder.
+ *
+ * @param journalUrl the JDBC URL of the journal, or {@code null} for the embedded default ({@code journal.db}
+ *     in the run folder)
+ */
+public record BacktestConfig(
+        Path file,
+        String name,
+        long seed,
+        Money initialCash,
+        List<Instrument> instruments,
+        List<BarSource> data,
+        String strategyType,
+        StrategyParameters strategyParams,
+        RiskLimits risk,
+        PaperVenueConfig execution,
+        String journalUrl) {}

@@ -1,0 +1,237 @@
+package io.eventdesk.bootstrap.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.eventdesk.adapters.broker.paper.CommissionModel;
+import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
+import io.eventdesk.adapters.marketdata.BarSource;
+import io.eventdesk.adapters.marketdata.BarTime;
+import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.instrument.AssetClass;
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.risk.ImmutableRiskLimits;
+import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.strategy.StrategyParameters;
+import io.eventdesk.domain.value.Currency;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Reads a backtest config (YAML, or JSON for {@code .json} files) and validates every key. */
+public final class ConfigLoader {
+    private ConfigLoader() {}
+
+    public static BacktestConfig load(Path file) {
+        String source = file.toString();
+        JsonNode tree = parse(file, source);
+        ConfigNode root = new ConfigNode(source, "", tree)
+                .object("name", "seed", "account", "instruments", "data", "strategy", "risk", "execution", "journal");
+        Path base = file.toAbsolutePath().getParent();
+
+        String name = root.get("name").text();
+        if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw root.get("name").error("use 1-100 letters, digits, '.', '_' or '-' (it names the run folder), got '"
+                    + name + "'");
+        }
+        long seed = root.get("seed").integer(0);
+
+        ConfigNode account = root.get("account").object("initial-cash", "base-currency");
+        Currency baseCurrency = value(account.get("base-currency"), () -> Currency.of(account.get("base-currency").text()));
+        Money initialCash = Money.of(baseCurrency, account.get("initial-cash").positiveDecimal());
+
+        Map<InstrumentId, Instrument> instruments = new LinkedHashMap<>();
+        for (ConfigNode n : root.get("instruments").list()) {
+            Instrument i = instrument(n, baseCurrency);
+            if (instruments.put(i.id(), i) != null) {
+                throw n.get("id").error("instrument " + i.id() + " is defined twice");
+            }
+        }
+
+        List<BarSource> data = new ArrayList<>();
+        for (ConfigNode n : root.get("data").list()) {
+            n.object("instrument", "kind", "path", "bar-time", "interval");
+            Instrument ins = known(instruments, n.get("instrument"));
+            String kind = n.get("kind").choice("bars", "bars", "trades", "quotes");
+            if (!kind.equals("bars")) {
+                throw n.get("kind").error("'" + kind + "' data is not supported yet; use bars");
+            }
+            Path path = base.resolve(n.get("path").text()).normalize();
+            if (!Files.isRegularFile(path)) {
+                throw n.get("path").error("file not found: " + path);
+            }
+            BarTime barTime = BarTime.valueOf(n.get("bar-time").choice("auto", "auto", "open", "close").toUpperCase(Locale.ROOT));
+            Duration interval = null;
+            if (!n.get("interval").isMissing()) {
+                ConfigNode iv = n.get("interval");
+                interval = value(iv, () -> Duration.parse(iv.text()));
+                if (interval.isNegative() || interval.isZero()) {
+                    throw iv.error("must be a positive duration, got " + interval);
+                }
+            }
+            data.add(new BarSource(ins, path, barTime, interval));
+        }
+
+        ConfigNode strategy = root.get("strategy").object("type", "params");
+        String type = strategy.get("type").text();
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!strategy.get("params").isMissing()) {
+            strategy.get("params").entries().forEach((k, v) -> params.put(k, v.scalar()));
+        }
+        StrategyParameters strategyParams = new StrategyParameters("strategy.params", params);
+
+        RiskLimits risk = risk(root.get("risk"), instruments);
+        PaperVenueConfig execution = execution(root.get("execution"));
+
+        String journalUrl = null;
+        if (!root.get("journal").isMissing()) {
+            ConfigNode journal = root.get("journal").object("url");
+            journalUrl = journal.get("url").text();
+            if (!journalUrl.startsWith("jdbc:sqlite:") && !journalUrl.startsWith("jdbc:postgresql:")) {
+                throw journal.get("url").error("expected jdbc:sqlite:<file> or jdbc:postgresql://host:port/db, got '"
+                        + journalUrl + "'");
+            }
+        }
+        return new BacktestConfig(file, name, seed, initialCash, List.copyOf(instruments.values()), data, type,
+                strategyParams, risk, execution, journalUrl);
+    }
+
+    private static JsonNode parse(Path file, String source) {
+        ObjectMapper mapper = file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build()
+                : YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+        try {
+            JsonNode tree = mapper.readTree(Files.newInputStream(file));
+            if (tree == null || tree.isMissingNode()) {
+                throw new BadInputException(source, 0, null, "the config is empty");
+            }
+            return tree;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(source, 0, null, "config file not found");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new BadInputException(source, at == null ? 0 : at.getLineNr(), null,
+                    "not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadInputException(source, 0, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Instrument instrument(ConfigNode n, Currency base) {
+        n.object("id", "asset-class", "currency", "tick-size", "lot-size", "multiplier");
+        InstrumentId id = value(n.get("id"), () -> InstrumentId.of(n.get("id").text()));
+        AssetClass assetClass = AssetClass.valueOf(
+                n.get("asset-class").choice(null, "equity", "future", "fx", "crypto").toUpperCase(Locale.ROOT));
+        Currency currency = value(n.get("currency"), () -> Currency.of(n.get("currency").text(base.code())));
+        if (!currency.equals(base)) {
+            throw n.get("currency").error(currency + " differs from account.base-currency " + base
+                    + "; accounts in several currencies are not supported yet");
+        }
+        Price tick = value(n.get("tick-size"), () -> Price.of(n.get("tick-size").positiveDecimal()));
+        Quantity lot = n.get("lot-size").isMissing()
+                ? Quantity.of(1)
+                : value(n.get("lot-size"), () -> Quantity.of(n.get("lot-size").positiveDecimal()));
+        Quantity multiplier = n.get("multiplier").isMissing()
+                ? Quantity.of(1)
+                : value(n.get("multiplier"), () -> Quantity.of(n.get("multiplier").positiveDecimal()));
+        return value(n, () -> new Instrument(id, assetClass, currency, tick, lot, multiplier));
+    }
+
+    private static Instrument known(Map<InstrumentId, Instrument> instruments, ConfigNode n) {
+        String id = n.text();
+        for (Instrument i : instruments.values()) {
+            if (i.id().value().equals(id)) {
+                return i;
+            }
+        }
+        throw n.error("unknown instrument '" + id + "' (defined: " + instruments.keySet() + ")");
+    }
+
+    private static RiskLimits risk(ConfigNode n, Map<InstrumentId, Instrument> instruments) {
+        ImmutableRiskLimits.Builder b = RiskLimits.builder();
+        if (n.isMissing()) {
+            return b.build();
+        }
+        n.object("max-order-quantity", "max-position", "max-leverage", "max-drawdown");
+        if (!n.get("max-order-quantity").isMissing()) {
+            b.maxOrderQuantity(Quantity.of(n.get("max-order-quantity").positiveDecimal()));
+        }
+        if (!n.get("max-position").isMissing()) {
+            n.get("max-position").entries().forEach((key, v) -> {
+                Instrument ins = instruments.get(value(v, () -> InstrumentId.of(key)));
+                if (ins == null) {
+                    throw v.error("unknown instrument '" + key + "' (defined: " + instruments.keySet() + ")");
+                }
+                BigDecimal q = v.decimal();
+                if (q.signum() < 0) {
+                    throw v.error("must not be negative, got " + q.toPlainString());
+                }
+                b.putMaxPosition(ins.id(), Quantity.of(q));
+            });
+        }
+        if (!n.get("max-leverage").isMissing()) {
+            b.maxLeverage(n.get("max-leverage").positiveDecimal());
+        }
+        if (!n.get("max-drawdown").isMissing()) {
+            BigDecimal d = n.get("max-drawdown").positiveDecimal();
+            if (d.compareTo(BigDecimal.ONE) > 0) {
+                throw n.get("max-drawdown").error("a fraction of peak equity in (0, 1] is expected, got " + d.toPlainString());
+            }
+            b.maxDrawdown(d);
+        }
+        return b.build();
+    }
+
+    private static PaperVenueConfig execution(ConfigNode n) {
+        if (n.isMissing()) {
+            return PaperVenueConfig.frictionless();
+        }
+        n.object("latency-ms", "slippage-bps", "commission");
+        long latencyMs = n.get("latency-ms").integer(0);
+        if (latencyMs < 0) {
+            throw n.get("latency-ms").error("must not be negative, got " + latencyMs);
+        }
+        BigDecimal slippage = n.get("slippage-bps").nonNegativeDecimal(BigDecimal.ZERO);
+        CommissionModel commission = CommissionModel.none();
+        if (!n.get("commission").isMissing()) {
+            ConfigNode c = n.get("commission").object("type", "rate", "minimum");
+            String type = c.get("type").choice(null, "bps", "per-unit");
+            BigDecimal rate = c.get("rate").nonNegativeDecimal(null);
+            if (rate == null) {
+                throw c.get("rate").error("missing (required)");
+            }
+            BigDecimal minimum = c.get("minimum").nonNegativeDecimal(BigDecimal.ZERO);
+            commission = type.equals("bps") ? new CommissionModel.Bps(rate, minimum) : new CommissionModel.PerUnit(rate, minimum);
+        }
+        return new PaperVenueConfig(Duration.ofMillis(latencyMs), slippage, commission);
+    }
+
+    /** Runs a value constructor, turning its validation error into one that names the key. */
+    private static <T> T value(ConfigNode n, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+            throw n.error(e.getMessage());
+        }
+    }
+}

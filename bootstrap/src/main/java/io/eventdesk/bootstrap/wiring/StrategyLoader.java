@@ -1,0 +1,59 @@
+package io.eventdesk.bootstrap.wiring;
+
+import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.strategy.Strategy;
+import io.eventdesk.domain.strategy.StrategyParameters;
+import io.eventdesk.domain.strategy.builtin.BuiltinStrategies;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * Finds the strategy named by {@code strategy.type}: a built-in by name, or a user's class by its fully qualified
+ * name (a public class implementing {@link Strategy} with a public constructor taking {@link StrategyParameters},
+ * or none).
+ */
+public final class StrategyLoader {
+    private StrategyLoader() {}
+
+    public static Strategy load(String source, String type, StrategyParameters params) {
+        var builtin = BuiltinStrategies.create(type, params);
+        if (builtin.isPresent()) {
+            return builtin.get();
+        }
+        if (!type.contains(".")) {
+            throw bad(source, "unknown strategy '" + type + "' (built-in: " + String.join(", ", BuiltinStrategies.names())
+                    + "; or the fully qualified name of your own class)");
+        }
+        Class<?> cls;
+        try {
+            cls = Class.forName(type);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw bad(source, "no class " + type + " on the classpath (add its jar to the classpath)");
+        }
+        if (!Strategy.class.isAssignableFrom(cls)) {
+            throw bad(source, type + " does not implement " + Strategy.class.getName());
+        }
+        try {
+            try {
+                Constructor<?> withParams = cls.getConstructor(StrategyParameters.class);
+                return (Strategy) withParams.newInstance(params);
+            } catch (NoSuchMethodException e) {
+                if (!params.asMap().isEmpty()) {
+                    throw bad(source, type + " takes no parameters (it has no constructor taking StrategyParameters)");
+                }
+                return (Strategy) cls.getConstructor().newInstance();
+            }
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof BadInputException b) {
+                throw b;
+            }
+            throw new IllegalStateException("strategy " + type + " failed to start: " + e.getCause(), e.getCause());
+        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+            throw bad(source, type + " needs a public constructor taking StrategyParameters, or a public no-argument one");
+        }
+    }
+
+    private static BadInputException bad(String source, String problem) {
+        return new BadInputException(source, 0, "strategy.type", problem);
+    }
+}
