@@ -42,7 +42,7 @@ public final class MomentumStrategy implements Strategy {
         if (!(data instanceof Bar bar)) {
             return List.of();
         }
-        int scale = bar.close().scale();
+        int scale = context.portfolio().instrument(bar.instrument()).priceScale();
         long[] ring = rings.computeIfAbsent(bar.instrument(), id -> new long[lookback + 1]);
         int count = counts.merge(bar.instrument(), 1, Integer::sum);
         long close = bar.close().unitsAt(scale);

@@ -44,7 +44,8 @@ public final class SmaCrossStrategy implements Strategy {
         if (!(data instanceof Bar bar)) {
             return List.of();
         }
-        Window w = windows.computeIfAbsent(bar.instrument(), id -> new Window(slow, bar.close().scale()));
+        Window w = windows.computeIfAbsent(
+                bar.instrument(), id -> new Window(slow, context.portfolio().instrument(id).priceScale()));
         w.push(bar.close().unitsAt(w.scale), fast);
         if (w.count < slow) {
             return List.of();
