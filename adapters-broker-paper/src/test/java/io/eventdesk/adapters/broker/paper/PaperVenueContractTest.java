@@ -1,0 +1,16 @@
+package io.eventdesk.adapters.broker.paper;
+
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.port.ExecutionVenueContract;
+import io.eventdesk.domain.port.ExecutionVenuePort;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/** The paper venue passes the contract every venue adapter must pass. */
+class PaperVenueContractTest extends ExecutionVenueContract {
+    @Override
+    protected ExecutionVenuePort frictionlessVenue(List<Instrument> instruments, Duration latency) {
+        return PaperVenues.create(new PaperVenueConfig(latency, BigDecimal.ZERO, CommissionModel.none()), instruments);
+    }
+}

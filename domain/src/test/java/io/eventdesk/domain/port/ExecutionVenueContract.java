@@ -1,0 +1,165 @@
+package io.eventdesk.domain.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.order.TimeInForce;
+import io.eventdesk.domain.portfolio.Portfolio;
+import io.eventdesk.domain.testing.Bars;
+import io.eventdesk.domain.testing.Instruments;
+import io.eventdesk.domain.testing.RecordingReports;
+import io.eventdesk.domain.testing.RecordingReports.Report;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import io.eventdesk.domain.value.Side;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ExecutionVenuePort} adapter must do. A venue author extends this class, returns a venue
+ * with no slippage and no fees from {@link #frictionlessVenue}, and runs it with the adapter's tests. The
+ * engine drives a venue exactly as {@link #replay} does: for each bar, timers up to the open, the bar, then
+ * timers up to the close.
+ */
+public abstract class ExecutionVenueContract {
+    protected final Instrument aapl = Instruments.equity("AAPL");
+    protected Portfolio account;
+    protected RecordingReports reports;
+    protected ExecutionVenuePort venue;
+
+    /** A venue trading {@code instruments} with this latency, no slippage and no fees. */
+    protected abstract ExecutionVenuePort frictionlessVenue(List<Instrument> instruments, Duration latency);
+
+    @BeforeEach
+    void setUpContract() {
+        account = new Portfolio(Money.of("USD", "1000000"), List.of(aapl));
+        reports = new RecordingReports(account);
+        venue = frictionlessVenue(List.of(aapl), Duration.ZERO);
+    }
+
+    /** Drives the venue over bars as the engine does. */
+    protected void replay(ExecutionVenuePort v, Bar... bars) {
+        for (Bar bar : bars) {
+            v.advanceTo(bar.openTime(), reports);
+            v.onMarketData(bar, reports);
+            v.advanceTo(bar.closeTime(), reports);
+            account.mark(bar.instrument(), bar.close());
+        }
+    }
+
+    private static Bar bar(int minute, String o, String h, String l, String c) {
+        return Bars.aBar().of("AAPL").atMinute(minute).ohlc(o, h, l, c).build();
+    }
+
+    private OrderRequest market(Side side, long qty) {
+        return OrderRequest.market("contract", aapl.id(), side, Quantity.of(qty));
+    }
+
+    @Test
+    void shouldReturnAnArrivalNotBeforeTheDecision_whenAnOrderIsSubmitted() {
+        Instant decided = Bars.T0.plusSeconds(60);
+        assertThat(venue.submit(new OrderId(1), market(Side.BUY, 1), decided)).isAfterOrEqualTo(decided);
+    }
+
+    @Test
+    void shouldFillAMarketOrderAtTheNextBarsOpen_whenDecidedAtABarsClose() {
+        Bar first = bar(0, "100", "101", "99", "100.5");
+        replay(venue, first);
+        venue.submit(new OrderId(1), market(Side.BUY, 10), first.closeTime());
+        Bar second = bar(1, "102", "104", "101", "103");
+        replay(venue, second);
+        assertThat(reports.fills()).singleElement().satisfies(f -> {
+            assertThat(f.price()).isEqualTo(Price.of("102"));
+            assertThat(f.quantity()).isEqualTo(Quantity.of(10));
+            assertThat(f.time()).isAfterOrEqualTo(first.closeTime());
+        });
+    }
+
+    @Test
+    void shouldNeverFillOnABarThatOpenedBeforeTheOrderArrived_whenThereIsLatency() {
+        ExecutionVenuePort slow = frictionlessVenue(List.of(aapl), Duration.ofMillis(1));
+        Bar first = bar(0, "100", "101", "99", "100");
+        replay(slow, first);
+        Instant arrival = slow.submit(new OrderId(1), market(Side.BUY, 1), first.closeTime());
+        replay(slow, bar(1, "150", "150", "150", "150")); // opened at the decision, before the arrival
+        assertThat(reports.fills()).isEmpty();
+        replay(slow, bar(2, "110", "111", "109", "110"));
+        assertThat(reports.fills()).singleElement().satisfies(f -> {
+            assertThat(f.price()).isEqualTo(Price.of("110"));
+            assertThat(f.time()).isAfterOrEqualTo(arrival);
+        });
+    }
+
+    @Test
+    void shouldNeverFillALimitBuyAboveItsLimit_whenTheMarketMovesAround() {
+        Bar first = bar(0, "100", "100", "100", "100");
+        replay(venue, first);
+        venue.submit(new OrderId(1),
+                OrderRequest.limit("contract", aapl.id(), Side.BUY, Quantity.of(1), Price.of("95"), TimeInForce.GTC),
+                first.closeTime());
+        replay(venue, bar(1, "100", "101", "96", "97"));
+        assertThat(reports.fills()).isEmpty();
+        replay(venue, bar(2, "97", "98", "94", "95"));
+        assertThat(reports.fills()).singleElement()
+                .satisfies(f -> assertThat(f.price().compareTo(Price.of("95"))).isLessThanOrEqualTo(0));
+    }
+
+    @Test
+    void shouldAcknowledgeBeforeFilling_whenAnOrderLivesItsLife() {
+        Bar first = bar(0, "100", "100", "100", "100");
+        replay(venue, first);
+        venue.submit(new OrderId(7), market(Side.SELL, 1), first.closeTime());
+        replay(venue, bar(1, "101", "101", "101", "101"));
+        assertThat(reports.all()).extracting(Report::kind).containsExactly("accepted", "filled");
+    }
+
+    @Test
+    void shouldNotFillWhatTheAccountCannotPay_whenACashBuyIsTooLarge() {
+        Bar first = bar(0, "100", "100", "100", "100");
+        replay(venue, first);
+        venue.submit(new OrderId(1), market(Side.BUY, 20_000), first.closeTime()); // 2,000,000 > 1,000,000
+        replay(venue, bar(1, "100", "100", "100", "100"));
+        assertThat(reports.fills()).isEmpty();
+        assertThat(reports.of("canceled").size() + reports.of("rejected").size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUseOnlyPricesOfBarsAfterArrival_whenManyRandomOrdersMeetRandomBars() {
+        Random random = new Random(20240102);
+        int minute = 0;
+        long id = 0;
+        Bar last = bar(minute, "100", "100", "100", "100");
+        replay(venue, last);
+        java.util.Map<OrderId, Instant> arrivals = new java.util.HashMap<>();
+        for (int round = 0; round < 300; round++) {
+            Instant decided = last.closeTime();
+            Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+            OrderRequest req = random.nextBoolean()
+                    ? market(side, 1 + random.nextInt(3))
+                    : OrderRequest.limit("contract", aapl.id(), side, Quantity.of(1 + random.nextInt(3)),
+                            Price.of(String.valueOf(90 + random.nextInt(20))), TimeInForce.GTC);
+            OrderId orderId = new OrderId(++id);
+            arrivals.put(orderId, venue.submit(orderId, req, decided));
+            int before = reports.fills().size();
+            int o = 90 + random.nextInt(20);
+            int h = o + random.nextInt(5);
+            int l = o - random.nextInt(5);
+            int c = l + random.nextInt(h - l + 1);
+            last = bar(++minute, "" + o, "" + h, "" + l, "" + c);
+            replay(venue, last);
+            for (Report f : reports.fills().subList(before, reports.fills().size())) {
+                assertThat(f.time()).isAfterOrEqualTo(arrivals.get(f.order()));
+                assertThat(f.time()).isBetween(last.openTime(), last.closeTime());
+                assertThat(f.price()).isBetween(Price.of("" + l), Price.of("" + h));
+            }
+        }
+    }
+}

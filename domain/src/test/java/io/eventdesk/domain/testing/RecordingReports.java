@@ -1,0 +1,68 @@
+package io.eventdesk.domain.testing;
+
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.port.ExecutionReportListener;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what a venue reports, in order, against a real account view. */
+public final class RecordingReports implements ExecutionReportListener {
+    /** One report. {@code kind} is accepted, rejected, filled, canceled or expired. */
+    public record Report(String kind, OrderId order, Instant time, Quantity quantity, Price price, Money fee,
+            String reason) {}
+
+    private final PortfolioView account;
+    private final List<Report> reports = new ArrayList<>();
+
+    public RecordingReports(PortfolioView account) {
+        this.account = account;
+    }
+
+    public List<Report> all() {
+        return reports;
+    }
+
+    public List<Report> of(String kind) {
+        return reports.stream().filter(r -> r.kind().equals(kind)).toList();
+    }
+
+    public List<Report> fills() {
+        return of("filled");
+    }
+
+    @Override
+    public PortfolioView account() {
+        return account;
+    }
+
+    @Override
+    public void accepted(OrderId order, Instant time) {
+        reports.add(new Report("accepted", order, time, null, null, null, null));
+    }
+
+    @Override
+    public void rejected(OrderId order, Instant time, String reason) {
+        reports.add(new Report("rejected", order, time, null, null, null, reason));
+    }
+
+    @Override
+    public void filled(OrderId order, Instant time, String fillId, Quantity quantity, Price price, Price slippage,
+            Money fee) {
+        reports.add(new Report("filled", order, time, quantity, price, fee, fillId));
+    }
+
+    @Override
+    public void canceled(OrderId order, Instant time, String reason) {
+        reports.add(new Report("canceled", order, time, null, null, null, reason));
+    }
+
+    @Override
+    public void expired(OrderId order, Instant time) {
+        reports.add(new Report("expired", order, time, null, null, null, null));
+    }
+}
