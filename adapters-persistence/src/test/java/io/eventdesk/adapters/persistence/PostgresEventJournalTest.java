@@ -1,0 +1,52 @@
+package io.eventdesk.adapters.persistence;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.eventdesk.domain.port.EventJournalContract;
+import io.eventdesk.domain.port.EventJournalPort;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The same journal contract against PostgreSQL at {@code EVENTDESK_PG_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}). Skipped with a message when no server answers,
+ * except under {@code CI=true}, where it must run.
+ */
+class PostgresEventJournalTest extends EventJournalContract {
+    static final String URL = System.getenv().getOrDefault(
+            "EVENTDESK_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    private static final String RUN_PREFIX = "test-" + UUID.randomUUID() + "-";
+
+    @BeforeAll
+    static void requireServer() {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        try (Connection c = DriverManager.getConnection(URL)) {
+            c.isValid(2);
+        } catch (SQLException e) {
+            if (ci) {
+                throw new IllegalStateException("CI=true but PostgreSQL does not answer at " + URL + ": " + e.getMessage(), e);
+            }
+            assumeTrue(false, "PostgreSQL does not answer at " + URL + " (" + e.getMessage()
+                    + "); set EVENTDESK_PG_URL or start the server to run these tests");
+        }
+    }
+
+    @Override
+    protected EventJournalPort newJournal(String runId) {
+        return EventJournals.jdbc(URL, RUN_PREFIX + runId);
+    }
+
+    @Override
+    protected List<Long> storedSequences(String runId) {
+        return Jdbi.create(URL).withHandle(h -> h.createQuery(
+                        "SELECT sequence FROM journal_event WHERE run_id = :r ORDER BY sequence")
+                .bind("r", RUN_PREFIX + runId)
+                .mapTo(Long.class)
+                .list());
+    }
+}
