@@ -8,17 +8,27 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
-/** Merges several readers by known time; ties go to the reader listed first. Holds one bar per reader. */
+/**
+ * Merges several readers by known time; ties go to the reader listed first. Holds one bar per reader, and reads
+ * the next one only when asked, so a bad row surfaces only after every bar before it was delivered.
+ */
 final class MergedFeed implements MarketDataFeedPort {
     private final List<CsvBarReader> readers;
     private final PriorityQueue<Head> heads = new PriorityQueue<>();
     private boolean started;
+    /** The reader whose bar was handed out last: read from again only when the next bar is asked for. */
+    private int drained = -1;
 
     MergedFeed(List<CsvBarReader> readers) {
         this.readers = List.copyOf(readers);
     }
 
     private void start() {
+        if (drained >= 0) {
+            int index = drained;
+            drained = -1;
+            refill(index);
+        }
         if (!started) {
             started = true;
             for (int i = 0; i < readers.size(); i++) {
@@ -47,7 +57,7 @@ final class MergedFeed implements MarketDataFeedPort {
         if (head == null) {
             throw new NoSuchElementException("the feed is exhausted");
         }
-        refill(head.reader);
+        drained = head.reader;
         return head.bar;
     }
 
