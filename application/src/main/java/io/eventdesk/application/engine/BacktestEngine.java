@@ -1,6 +1,5 @@
 package io.eventdesk.application.engine;
 
-import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.BarClosed;
 import io.eventdesk.domain.event.Event;

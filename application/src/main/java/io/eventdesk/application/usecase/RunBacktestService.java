@@ -1,6 +1,7 @@
 package io.eventdesk.application.usecase;
 
 import io.eventdesk.application.engine.BacktestEngine;
+import io.eventdesk.application.engine.BacktestRequest;
 import io.eventdesk.domain.run.RunSummary;
 
 /** The backtest use case: one engine per run. */

@@ -4,7 +4,7 @@ import io.eventdesk.adapters.broker.paper.PaperVenues;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.adapters.persistence.RunArtifacts;
-import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.application.engine.BacktestRequest;
 import io.eventdesk.application.usecase.RunBacktestService;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.domain.port.EventJournalPort;

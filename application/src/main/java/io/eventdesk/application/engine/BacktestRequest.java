@@ -1,4 +1,4 @@
-package io.eventdesk.application.usecase;
+package io.eventdesk.application.engine;
 
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.port.EventJournalPort;

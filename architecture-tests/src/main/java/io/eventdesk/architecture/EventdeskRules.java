@@ -1,0 +1,208 @@
+package io.eventdesk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The architecture of an eventdesk code base as ArchUnit rules, for the project itself and for users who embed
+ * the domain or write adapters and want the same rules in their CI:
+ *
+ * <pre>{@code
+ * JavaClasses classes = new ClassFileImporter().importPackages("com.acme.desk");
+ * EventdeskRules.forRoot("com.acme.desk").all().forEach(rule -> rule.check(classes));
+ * }</pre>
+ *
+ * The layout expected under the root: {@code domain} (with {@code domain.port}), {@code application},
+ * {@code adapters.<name>}, {@code bootstrap}.
+ */
+public final class EventdeskRules {
+    private final String root;
+
+    private EventdeskRules(String root) {
+        this.root = root;
+    }
+
+    /** Rules for the code base whose packages start with {@code rootPackage} (e.g. {@code io.eventdesk}). */
+    public static EventdeskRules forRoot(String rootPackage) {
+        return new EventdeskRules(rootPackage);
+    }
+
+    private String domain() {
+        return root + ".domain..";
+    }
+
+    private String application() {
+        return root + ".application..";
+    }
+
+    private String adapters() {
+        return root + ".adapters..";
+    }
+
+    /**
+     * The domain depends only on {@code java.lang}, {@code java.util}, {@code java.time}, {@code java.math},
+     * Guava's base/collect/math and the Immutables annotations: no I/O, JDBC, threads or reflection.
+     */
+    public ArchRule domainIsPure() {
+        return classes()
+                .that()
+                .resideInAPackage(domain())
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        domain(),
+                        "java.lang",
+                        "java.lang.invoke",
+                        "java.lang.runtime",
+                        "java.lang.annotation",
+                        "java.util",
+                        "java.util.function",
+                        "java.util.stream",
+                        "java.time..",
+                        "java.math",
+                        "com.google.common.base..",
+                        "com.google.common.collect..",
+                        "com.google.common.math..",
+                        "org.immutables.value..",
+                        // compile-time annotations Immutables puts on generated builders when Guava is present
+                        "com.google.errorprone.annotations..")
+                .andShould()
+                .onlyDependOnClassesThat(DescribedPredicate.not(threadsOrReflection()))
+                .as("the domain is pure: java.lang/util/time/math, Guava base/collect/math, Immutables only;"
+                        + " no I/O, JDBC, threads, reflection");
+    }
+
+    private static DescribedPredicate<JavaClass> threadsOrReflection() {
+        return DescribedPredicate.describe("threads or reflection", c -> c.getName().equals(Thread.class.getName())
+                || c.getName().equals(ThreadLocal.class.getName())
+                || c.getName().equals(ClassLoader.class.getName())
+                || c.getPackageName().startsWith("java.lang.reflect"));
+    }
+
+    /** Time comes from the events or the clock port: no wall clock in the domain or the application. */
+    public ArchRule noWallClock() {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(domain(), application())
+                .should()
+                .callMethodWhere(wallClockCall())
+                .as("no wall clock in the domain or the application (time comes from events or ClockPort)");
+    }
+
+    private static DescribedPredicate<JavaMethodCall> wallClockCall() {
+        return DescribedPredicate.describe("reads the wall clock", call -> {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            boolean now = name.equals("now")
+                    && (owner.startsWith("java.time.") && !owner.equals("java.time.Clock"));
+            boolean system = owner.equals(System.class.getName())
+                    && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
+            boolean systemClock = owner.equals("java.time.Clock")
+                    && (name.startsWith("system") || name.equals("tickMillis") || name.equals("tickSeconds"));
+            return now || system || systemClock;
+        });
+    }
+
+    /** The application knows the ports, never an adapter or the bootstrap. */
+    public ArchRule applicationIsFreeOfAdapters() {
+        return noClasses()
+                .that()
+                .resideInAPackage(application())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(adapters(), root + ".bootstrap..")
+                .as("the application depends on no adapter and not on the bootstrap");
+    }
+
+    /** The domain knows nothing outside itself. */
+    public ArchRule domainIsFreeOfOuterLayers() {
+        return noClasses()
+                .that()
+                .resideInAPackage(domain())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(application(), adapters(), root + ".bootstrap..")
+                .as("the domain depends on no outer layer");
+    }
+
+    /** One adapter never uses another: they meet only through the ports. */
+    public ArchRule adaptersAreIndependent() {
+        return slices()
+                .matching(root + ".adapters.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .as("adapters do not depend on each other");
+    }
+
+    /** Out-ports are interfaces named {@code …Port}, living in {@code domain.port}. */
+    public ArchRule portsAreInterfacesNamedPort() {
+        return classes()
+                .that()
+                .haveSimpleNameEndingWith("Port")
+                .and()
+                .resideInAPackage(root + "..")
+                .should()
+                .beInterfaces()
+                .andShould()
+                .resideInAPackage(root + ".domain.port..")
+                .as("out-ports are interfaces named …Port in domain.port");
+    }
+
+    /** Whatever an adapter implements from {@code domain.port} is an out-port named {@code …Port}. */
+    public ArchRule adaptersImplementOnlyPorts() {
+        return classes()
+                .that()
+                .resideInAPackage(root + ".domain.port..")
+                .and()
+                .areInterfaces()
+                .and(implementedIn(adapters()))
+                .should()
+                .haveSimpleNameEndingWith("Port")
+                .as("adapters implement out-ports, which are named …Port");
+    }
+
+    private static DescribedPredicate<JavaClass> implementedIn(String packagePattern) {
+        String prefix = packagePattern.replace("..", "");
+        return DescribedPredicate.describe("are implemented in " + packagePattern, port -> port.getAllSubclasses().stream()
+                .anyMatch(c -> c.getPackageName().startsWith(prefix)));
+    }
+
+    /** An adapter's implementation of a port is package-private; only its entry point and config types are public. */
+    public ArchRule adapterImplementationsArePackagePrivate() {
+        return classes()
+                .that()
+                .resideInAPackage(adapters())
+                .and()
+                .implement(DescribedPredicate.describe("an out-port", (JavaClass c) -> c.getPackageName()
+                        .startsWith(root + ".domain.port") && c.getSimpleName().endsWith("Port")))
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
+                .as("adapter implementations of ports are package-private behind one public entry point");
+    }
+
+    /** No cycles between the packages of the code base. */
+    public ArchRule noPackageCycles() {
+        return slices().matching(root + ".(**)").should().beFreeOfCycles().as("no cycles between packages");
+    }
+
+    public List<ArchRule> all() {
+        return List.of(
+                domainIsPure(),
+                noWallClock(),
+                applicationIsFreeOfAdapters(),
+                domainIsFreeOfOuterLayers(),
+                adaptersAreIndependent(),
+                portsAreInterfacesNamedPort(),
+                adaptersImplementOnlyPorts(),
+                adapterImplementationsArePackagePrivate(),
+                noPackageCycles());
+    }
+}

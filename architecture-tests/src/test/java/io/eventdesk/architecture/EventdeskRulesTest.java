@@ -1,0 +1,71 @@
+package io.eventdesk.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each rule reports the deliberately violating classes of {@code com.example.violations}: a rule that cannot
+ * fail would prove nothing.
+ */
+class EventdeskRulesTest {
+    private static final EventdeskRules RULES = EventdeskRules.forRoot("com.example.violations");
+    private static JavaClasses violations;
+
+    @BeforeAll
+    static void importFixtures() {
+        violations = new ClassFileImporter().importPackages("com.example.violations");
+    }
+
+    private static ArchRule rule(String name) {
+        Function<EventdeskRules, ArchRule> pick = switch (name) {
+            case "domainIsPure" -> EventdeskRules::domainIsPure;
+            case "noWallClock" -> EventdeskRules::noWallClock;
+            case "applicationIsFreeOfAdapters" -> EventdeskRules::applicationIsFreeOfAdapters;
+            case "adaptersAreIndependent" -> EventdeskRules::adaptersAreIndependent;
+            case "portsAreInterfacesNamedPort" -> EventdeskRules::portsAreInterfacesNamedPort;
+            case "adaptersImplementOnlyPorts" -> EventdeskRules::adaptersImplementOnlyPorts;
+            case "adapterImplementationsArePackagePrivate" -> EventdeskRules::adapterImplementationsArePackagePrivate;
+            case "noPackageCycles" -> EventdeskRules::noPackageCycles;
+            default -> throw new IllegalArgumentException(name);
+        };
+        return pick.apply(RULES);
+    }
+
+    @ParameterizedTest(name = "{0} reports {1}")
+    @CsvSource({
+        "domainIsPure, FileReadingValue",
+        "domainIsPure, ThreadStartingService",
+        "noWallClock, WallClockOrder",
+        "noWallClock, AdapterAwareUseCase",
+        "applicationIsFreeOfAdapters, AdapterAwareUseCase",
+        "adaptersAreIndependent, Helper",
+        "portsAreInterfacesNamedPort, ClockPort",
+        "adaptersImplementOnlyPorts, Listener",
+        "adapterImplementationsArePackagePrivate, PublicJournal",
+        "noPackageCycles, Alpha",
+    })
+    void shouldReportTheViolatingClass_whenARuleIsBroken(String ruleName, String violator) {
+        EvaluationResult result = rule(ruleName).evaluate(violations);
+        assertThat(result.hasViolation()).as(ruleName + " must fail on the fixtures").isTrue();
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains(violator);
+    }
+
+    @ParameterizedTest(name = "{0} leaves {1} alone")
+    @CsvSource({
+        "domainIsPure, JournalPort",
+        "portsAreInterfacesNamedPort, JournalPort",
+        "noWallClock, FileReadingValue",
+    })
+    void shouldNotReportACompliantClass_whenItObeysTheRule(String ruleName, String compliant) {
+        EvaluationResult result = rule(ruleName).evaluate(violations);
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).doesNotContain(compliant + ".");
+    }
+}
