@@ -81,10 +81,12 @@ public final class EventdeskRules {
     }
 
     private static DescribedPredicate<JavaClass> threadsOrReflection() {
-        return DescribedPredicate.describe("threads or reflection", c -> c.getName().equals(Thread.class.getName())
-                || c.getName().equals(ThreadLocal.class.getName())
-                || c.getName().equals(ClassLoader.class.getName())
-                || c.getPackageName().startsWith("java.lang.reflect"));
+        return DescribedPredicate.describe(
+                "threads or reflection",
+                c -> c.getName().equals(Thread.class.getName())
+                        || c.getName().equals(ThreadLocal.class.getName())
+                        || c.getName().equals(ClassLoader.class.getName())
+                        || c.getPackageName().startsWith("java.lang.reflect"));
     }
 
     /** Time comes from the events or the clock port: no wall clock in the domain or the application. */
@@ -101,8 +103,7 @@ public final class EventdeskRules {
         return DescribedPredicate.describe("reads the wall clock", call -> {
             String owner = call.getTargetOwner().getName();
             String name = call.getName();
-            boolean now = name.equals("now")
-                    && (owner.startsWith("java.time.") && !owner.equals("java.time.Clock"));
+            boolean now = name.equals("now") && (owner.startsWith("java.time.") && !owner.equals("java.time.Clock"));
             boolean system = owner.equals(System.class.getName())
                     && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
             boolean systemClock = owner.equals("java.time.Clock")
@@ -135,8 +136,7 @@ public final class EventdeskRules {
 
     /** One adapter never uses another: they meet only through the ports. */
     public ArchRule adaptersAreIndependent() {
-        return slices()
-                .matching(root + ".adapters.(*)..")
+        return slices().matching(root + ".adapters.(*)..")
                 .should()
                 .notDependOnEachOther()
                 .as("adapters do not depend on each other");
@@ -171,8 +171,10 @@ public final class EventdeskRules {
 
     private static DescribedPredicate<JavaClass> implementedIn(String packagePattern) {
         String prefix = packagePattern.replace("..", "");
-        return DescribedPredicate.describe("are implemented in " + packagePattern, port -> port.getAllSubclasses().stream()
-                .anyMatch(c -> c.getPackageName().startsWith(prefix)));
+        return DescribedPredicate.describe(
+                "are implemented in " + packagePattern,
+                port -> port.getAllSubclasses().stream()
+                        .anyMatch(c -> c.getPackageName().startsWith(prefix)));
     }
 
     /** An adapter's implementation of a port is package-private; only its entry point and config types are public. */
@@ -181,8 +183,10 @@ public final class EventdeskRules {
                 .that()
                 .resideInAPackage(adapters())
                 .and()
-                .implement(DescribedPredicate.describe("an out-port", (JavaClass c) -> c.getPackageName()
-                        .startsWith(root + ".domain.port") && c.getSimpleName().endsWith("Port")))
+                .implement(DescribedPredicate.describe(
+                        "an out-port",
+                        (JavaClass c) -> c.getPackageName().startsWith(root + ".domain.port")
+                                && c.getSimpleName().endsWith("Port")))
                 .should()
                 .notHaveModifier(JavaModifier.PUBLIC)
                 .as("adapter implementations of ports are package-private behind one public entry point");

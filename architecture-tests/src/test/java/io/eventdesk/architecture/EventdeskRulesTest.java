@@ -54,7 +54,9 @@ class EventdeskRulesTest {
     })
     void shouldReportTheViolatingClass_whenARuleIsBroken(String ruleName, String violator) {
         EvaluationResult result = rule(ruleName).evaluate(violations);
-        assertThat(result.hasViolation()).as(ruleName + " must fail on the fixtures").isTrue();
+        assertThat(result.hasViolation())
+                .as(ruleName + " must fail on the fixtures")
+                .isTrue();
         assertThat(String.join("\n", result.getFailureReport().getDetails())).contains(violator);
     }
 

@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
         description = "Replays the config's market data through its strategy, the risk engine, the paper venue and"
                 + " the portfolio; writes the journal and the run's files into the run folder.")
 final class BacktestCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "the backtest config (YAML or JSON)")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "the backtest config (YAML or JSON)")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the run folder (default: runs/<name>)")
@@ -34,11 +38,18 @@ final class BacktestCommand implements Callable<Integer> {
         RunSummary s = BacktestRunner.run(cfg, folder);
         PrintWriter w = spec.commandLine().getOut();
         String ccy = " " + s.initialCash().currency();
-        w.printf("run %s: %d market events, %d orders submitted (%d filled), %d denied, %d fills%n", s.name(),
-                s.marketEvents(), s.ordersSubmitted(), s.ordersFilled(), s.ordersDenied(), s.fills());
-        w.printf("equity %s%s (cash %s, realized %s, unrealized %s, fees %s), max drawdown %s%n",
-                s.finalEquity().amount(), ccy, s.finalCash().amount(), s.realizedPnl().amount(),
-                s.unrealizedPnl().amount(), s.totalFees().amount(), s.maxDrawdown().stripTrailingZeros().toPlainString());
+        w.printf(
+                "run %s: %d market events, %d orders submitted (%d filled), %d denied, %d fills%n",
+                s.name(), s.marketEvents(), s.ordersSubmitted(), s.ordersFilled(), s.ordersDenied(), s.fills());
+        w.printf(
+                "equity %s%s (cash %s, realized %s, unrealized %s, fees %s), max drawdown %s%n",
+                s.finalEquity().amount(),
+                ccy,
+                s.finalCash().amount(),
+                s.realizedPnl().amount(),
+                s.unrealizedPnl().amount(),
+                s.totalFees().amount(),
+                s.maxDrawdown().stripTrailingZeros().toPlainString());
         w.printf("journal: %d events, digest %s%n", s.events(), s.journalDigest());
         w.printf("run folder: %s%n", folder.toAbsolutePath().normalize());
         return EventdeskCli.OK;

@@ -41,15 +41,24 @@ class BacktestEndToEndTest {
             BigDecimal low = open.min(close).subtract(new BigDecimal("0.40"));
             Instant t = T0.plusSeconds(60L * i);
             openAt.put(t.toString(), open);
-            csv.append(t).append(',').append(open).append(',').append(high).append(',').append(low).append(',')
-                    .append(close).append(",1000\n");
+            csv.append(t)
+                    .append(',')
+                    .append(open)
+                    .append(',')
+                    .append(high)
+                    .append(',')
+                    .append(low)
+                    .append(',')
+                    .append(close)
+                    .append(",1000\n");
             previousClose = close;
         }
         bars = dir.resolve("bars.csv");
         Files.writeString(bars, csv);
     }
 
-    private Path config(String name, String strategy, String risk, long latencyMs, String slippageBps) throws IOException {
+    private Path config(String name, String strategy, String risk, long latencyMs, String slippageBps)
+            throws IOException {
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, """
                 name: %s
@@ -109,7 +118,8 @@ class BacktestEndToEndTest {
             BigDecimal unrealized = s.get("unrealized_pnl").decimalValue();
             BigDecimal fees = s.get("total_fees").decimalValue();
             assertThat(s.get("fills").asLong()).isGreaterThan(10);
-            assertThat(equity.subtract(initial)).isEqualByComparingTo(realized.add(unrealized).subtract(fees));
+            assertThat(equity.subtract(initial))
+                    .isEqualByComparingTo(realized.add(unrealized).subtract(fees));
 
             // equity = cash + the open position marked at the last close
             List<Map<String, String>> fills = run.csv("fills.csv");
@@ -217,10 +227,10 @@ class BacktestEndToEndTest {
         @Test
         void shouldJournalEveryEvent_whenTheRunCompletes() throws IOException {
             RunFolder run = RunFolder.backtest(config("journal", SMA, LOOSE_RISK, 0, "3"), dir.resolve("journal"));
-            long rows = Jdbi.create("jdbc:sqlite:" + run.dir.resolve("journal.db")).withHandle(h -> h.createQuery(
-                            "SELECT count(*) FROM journal_event")
-                    .mapTo(Long.class)
-                    .one());
+            long rows = Jdbi.create("jdbc:sqlite:" + run.dir.resolve("journal.db"))
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM journal_event")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(rows).isEqualTo(run.summary().get("events").asLong());
         }
     }

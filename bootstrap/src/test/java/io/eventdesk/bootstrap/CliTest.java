@@ -43,8 +43,16 @@ class CliTest {
         StringBuilder csv = new StringBuilder("time,open,high,low,close\n");
         for (int i = 0; i < 100; i++) {
             int p = 100 + (i % 9);
-            csv.append(java.time.Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i)).append(',')
-                    .append(p).append(',').append(p + 1).append(',').append(p - 1).append(',').append(p).append('\n');
+            csv.append(java.time.Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i))
+                    .append(',')
+                    .append(p)
+                    .append(',')
+                    .append(p + 1)
+                    .append(',')
+                    .append(p - 1)
+                    .append(',')
+                    .append(p)
+                    .append('\n');
         }
         Files.writeString(dir.resolve("bars.csv"), csv);
     }
@@ -65,9 +73,13 @@ class CliTest {
         void shouldExitZeroAndPrintTheSummary_whenTheConfigIsGood() throws IOException {
             RunFolder r = run(GOOD);
             assertThat(r.exitCode).as(r.err).isEqualTo(0);
-            assertThat(r.out).contains("run cli: 100 market events").contains("journal: ").contains("digest ");
-            for (String f : new String[] {"summary.json", "fills.csv", "orders.csv", "decisions.jsonl", "equity.csv",
-                "journal.db"}) {
+            assertThat(r.out)
+                    .contains("run cli: 100 market events")
+                    .contains("journal: ")
+                    .contains("digest ");
+            for (String f : new String[] {
+                "summary.json", "fills.csv", "orders.csv", "decisions.jsonl", "equity.csv", "journal.db"
+            }) {
                 assertThat(r.dir.resolve(f)).exists();
             }
         }
@@ -75,8 +87,10 @@ class CliTest {
         @Test
         void shouldAcceptJson_whenTheConfigFileIsJson() throws IOException {
             Path json = dir.resolve("config.json");
-            Files.writeString(json, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(GOOD)));
+            Files.writeString(
+                    json,
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .writeValueAsString(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(GOOD)));
             RunFolder r = RunFolder.backtest(json, dir.resolve("json"));
             assertThat(r.exitCode).as(r.err).isZero();
         }
@@ -97,20 +111,22 @@ class CliTest {
     @Nested
     class BadInput {
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "a typo in a risk limit|max-leverage: 1|max-levrage: 1|risk.max-levrage: unknown key (expected one of:"
-                    + " max-drawdown, max-leverage, max-order-quantity, max-position)",
-            "a negative limit|max-leverage: 1|max-leverage: -1|risk.max-leverage: must be positive, got -1",
-            "a drawdown above one|max-leverage: 1|max-drawdown: 1.5|risk.max-drawdown: a fraction of peak equity",
-            "an unknown instrument|path: bars.csv|path: nope.csv|data[0].path: file not found",
-            "an unknown strategy|type: sma-cross|type: smacross|strategy.type: unknown strategy 'smacross'",
-            "a missing class|type: sma-cross|type: com.example.Missing|strategy.type: no class com.example.Missing",
-            "a bad parameter|{fast: 2, slow: 3, quantity: 1}|{fast: two, slow: 3, quantity: 1}|strategy.params.fast:"
-                    + " expected a positive integer, got 'two'",
-            "a missing section|initial-cash: 10000|initial-cashh: 10000|account.initial-cashh: unknown key",
-            "a bad asset class|asset-class: equity|asset-class: bond|instruments[0].asset-class: expected one of",
-            "another currency|'    currency: USD'|'    currency: EUR'|instruments[0].currency: EUR differs",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "a typo in a risk limit|max-leverage: 1|max-levrage: 1|risk.max-levrage: unknown key (expected one of:"
+                            + " max-drawdown, max-leverage, max-order-quantity, max-position)",
+                    "a negative limit|max-leverage: 1|max-leverage: -1|risk.max-leverage: must be positive, got -1",
+                    "a drawdown above one|max-leverage: 1|max-drawdown: 1.5|risk.max-drawdown: a fraction of peak equity",
+                    "an unknown instrument|path: bars.csv|path: nope.csv|data[0].path: file not found",
+                    "an unknown strategy|type: sma-cross|type: smacross|strategy.type: unknown strategy 'smacross'",
+                    "a missing class|type: sma-cross|type: com.example.Missing|strategy.type: no class com.example.Missing",
+                    "a bad parameter|{fast: 2, slow: 3, quantity: 1}|{fast: two, slow: 3, quantity: 1}|strategy.params.fast:"
+                            + " expected a positive integer, got 'two'",
+                    "a missing section|initial-cash: 10000|initial-cashh: 10000|account.initial-cashh: unknown key",
+                    "a bad asset class|asset-class: equity|asset-class: bond|instruments[0].asset-class: expected one of",
+                    "another currency|'    currency: USD'|'    currency: EUR'|instruments[0].currency: EUR differs",
+                })
         void shouldExitTwoNamingTheKey_whenTheConfigIsWrong(String what, String from, String to, String message)
                 throws IOException {
             String yaml = GOOD.replace(from, to);
@@ -142,27 +158,30 @@ class CliTest {
         @Test
         void shouldExitTwoNamingFileLineAndFieldAndKeepTheJournal_whenABarIsBadMidway() throws IOException {
             Path bars = dir.resolve("bars.csv");
-            String csv = Files.readString(bars).replace("2024-01-02T01:20:00Z,108,109,107,108",
-                    "2024-01-02T01:20:00Z,108,109,110,108");
+            String csv = Files.readString(bars)
+                    .replace("2024-01-02T01:20:00Z,108,109,107,108", "2024-01-02T01:20:00Z,108,109,110,108");
             Files.writeString(bars, csv);
             RunFolder r = run(GOOD);
             assertThat(r.exitCode).isEqualTo(2);
             assertThat(csv).contains("01:20:00Z,108,109,110,108");
             assertThat(r.err.strip()).isEqualTo("error: " + bars + ":82: high: high 109 is below low 110");
-            long journaled = Jdbi.create("jdbc:sqlite:" + r.dir.resolve("journal.db")).withHandle(h -> h.createQuery(
-                            "SELECT count(*) FROM journal_event WHERE type IN ('BarClosed', 'RunFailed')")
-                    .mapTo(Long.class)
-                    .one());
+            long journaled = Jdbi.create("jdbc:sqlite:" + r.dir.resolve("journal.db"))
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT count(*) FROM journal_event WHERE type IN ('BarClosed', 'RunFailed')")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(journaled).isEqualTo(81); // the 80 good bars before the bad one, and the failure
         }
     }
 
     @Test
     void shouldExitOneWithoutAStackTrace_whenAStrategyHasABug() throws IOException {
-        RunFolder r = run(GOOD.replace("type: sma-cross\n  params: {fast: 2, slow: 3, quantity: 1}",
+        RunFolder r = run(GOOD.replace(
+                "type: sma-cross\n  params: {fast: 2, slow: 3, quantity: 1}",
                 "type: io.eventdesk.bootstrap.strategies.ExplodingStrategy"));
         assertThat(r.exitCode).as(r.err).isEqualTo(1);
-        assertThat(r.err).contains("internal error: java.lang.IllegalStateException: bug in user strategy")
+        assertThat(r.err)
+                .contains("internal error: java.lang.IllegalStateException: bug in user strategy")
                 .doesNotContain("\tat ");
     }
 }

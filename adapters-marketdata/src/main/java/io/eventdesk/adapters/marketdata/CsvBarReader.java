@@ -99,7 +99,10 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
             }
         }
         if (time < 0) {
-            throw new BadInputException(file, header.getStartingLineNumber(), "header",
+            throw new BadInputException(
+                    file,
+                    header.getStartingLineNumber(),
+                    "header",
                     "no time column; expected one of " + String.join(", ", TIME_COLUMNS) + ", found "
                             + header.getFields());
         }
@@ -123,7 +126,10 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
 
     private void requireColumn(CsvRecord header, int index, String name) {
         if (index < 0) {
-            throw new BadInputException(file, header.getStartingLineNumber(), "header",
+            throw new BadInputException(
+                    file,
+                    header.getStartingLineNumber(),
+                    "header",
                     "no '" + name + "' column; found " + header.getFields());
         }
     }
@@ -160,7 +166,10 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
         }
         if (best == null) {
             long line = lookahead.isEmpty() ? 2 : lookahead.peekFirst().line;
-            throw new BadInputException(file, line, "interval",
+            throw new BadInputException(
+                    file,
+                    line,
+                    "interval",
                     lookahead.isEmpty()
                             ? "the file has no data rows"
                             : "cannot infer the bar interval from a single bar; set data[].interval (e.g. PT1M, P1D)");
@@ -176,8 +185,8 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
         }
         long line = r.getStartingLineNumber();
         if (r.getFieldCount() != columns) {
-            throw new BadInputException(file, line, null,
-                    "expected " + columns + " fields as in the header, got " + r.getFieldCount());
+            throw new BadInputException(
+                    file, line, null, "expected " + columns + " fields as in the header, got " + r.getFieldCount());
         }
         Instant time;
         try {
@@ -194,10 +203,12 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
             throw new BadInputException(file, line, "high", "high " + high + " is below low " + low);
         }
         if (open.isAbove(high) || open.isBelow(low)) {
-            throw new BadInputException(file, line, "open", "open " + open + " is outside low " + low + " .. high " + high);
+            throw new BadInputException(
+                    file, line, "open", "open " + open + " is outside low " + low + " .. high " + high);
         }
         if (close.isAbove(high) || close.isBelow(low)) {
-            throw new BadInputException(file, line, "close", "close " + close + " is outside low " + low + " .. high " + high);
+            throw new BadInputException(
+                    file, line, "close", "close " + close + " is outside low " + low + " .. high " + high);
         }
         return new Row(line, time, open, high, low, close, volume);
     }
@@ -221,8 +232,12 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
         }
         BigDecimal tolerance = tickTolerance.max(value.multiply(FLOAT_NOISE));
         if (onGrid.toBigDecimal().subtract(value).abs().compareTo(tolerance) > 0) {
-            throw new BadInputException(file, line, field, "price " + raw + " is off the tick grid "
-                    + instrument.tickSize() + " of " + instrument.id() + " (nearest tick " + onGrid + ")");
+            throw new BadInputException(
+                    file,
+                    line,
+                    field,
+                    "price " + raw + " is off the tick grid " + instrument.tickSize() + " of " + instrument.id()
+                            + " (nearest tick " + onGrid + ")");
         }
         return onGrid;
     }
@@ -262,7 +277,10 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
         }
         Row row = lookahead.poll();
         if (previous != null && !row.time.isAfter(previous.time)) {
-            throw new BadInputException(file, row.line, "time",
+            throw new BadInputException(
+                    file,
+                    row.line,
+                    "time",
                     (row.time.equals(previous.time) ? "duplicate time " : "time goes backwards: ") + row.time
                             + " is not after " + previous.time + " (line " + previous.line + ")");
         }
@@ -278,9 +296,13 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
             openTime = row.time;
             closeTime = row.time.plus(interval);
             if (previous != null && openTime.isBefore(previous.time.plus(interval))) {
-                throw new BadInputException(file, row.line, "time", "bar opening at " + openTime
-                        + " overlaps the previous bar, which closes at " + previous.time.plus(interval)
-                        + " (interval " + interval + ")");
+                throw new BadInputException(
+                        file,
+                        row.line,
+                        "time",
+                        "bar opening at " + openTime
+                                + " overlaps the previous bar, which closes at " + previous.time.plus(interval)
+                                + " (interval " + interval + ")");
             }
         }
         previous = row;

@@ -56,7 +56,9 @@ final class TimeParser {
         if (epochUnit == null) {
             epochUnit = v < 100_000_000_000L
                     ? EpochUnit.SECONDS
-                    : v < 100_000_000_000_000L ? EpochUnit.MILLIS : v < 100_000_000_000_000_000L ? EpochUnit.MICROS : EpochUnit.NANOS;
+                    : v < 100_000_000_000_000L
+                            ? EpochUnit.MILLIS
+                            : v < 100_000_000_000_000_000L ? EpochUnit.MICROS : EpochUnit.NANOS;
         }
         return switch (epochUnit) {
             case SECONDS -> Instant.ofEpochSecond(v);
@@ -107,7 +109,8 @@ final class TimeParser {
                     }
                     int len = i - start;
                     if (len == 0 || len > 9) {
-                        throw new IllegalArgumentException("'" + s + "' has a fraction of " + len + " digits (1-9 expected)");
+                        throw new IllegalArgumentException(
+                                "'" + s + "' has a fraction of " + len + " digits (1-9 expected)");
                     }
                     nanos = digits(s, start, len);
                     for (int k = len; k < 9; k++) {

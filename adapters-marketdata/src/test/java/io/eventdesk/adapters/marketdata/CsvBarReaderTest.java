@@ -31,8 +31,13 @@ class CsvBarReaderTest {
     Path dir;
 
     private static Instrument instrument(String id, String tick) {
-        return new Instrument(InstrumentId.of(id), AssetClass.CRYPTO, Currency.of("USD"), Price.of(tick),
-                Quantity.of("0.001"), Quantity.of(1));
+        return new Instrument(
+                InstrumentId.of(id),
+                AssetClass.CRYPTO,
+                Currency.of("USD"),
+                Price.of(tick),
+                Quantity.of("0.001"),
+                Quantity.of(1));
     }
 
     private Path file(String name, String content) throws IOException {
@@ -92,8 +97,12 @@ class CsvBarReaderTest {
                     2012-02-01 01:01:00+01:00,1.57576,1.57583,1.57543,1.57543
                     2012-02-01 00:03:00+00:00,1.57543,1.57551,1.57542,1.57548
                     """), "0.00001");
-            assertThat(bars).extracting(Bar::openTime).containsExactly(Instant.parse("2012-02-01T00:00:00Z"),
-                    Instant.parse("2012-02-01T00:01:00Z"), Instant.parse("2012-02-01T00:03:00Z"));
+            assertThat(bars)
+                    .extracting(Bar::openTime)
+                    .containsExactly(
+                            Instant.parse("2012-02-01T00:00:00Z"),
+                            Instant.parse("2012-02-01T00:01:00Z"),
+                            Instant.parse("2012-02-01T00:03:00Z"));
             assertThat(bars.get(0).volume()).isNull();
         }
 
@@ -121,15 +130,18 @@ class CsvBarReaderTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "time|1704153600|1704153660",
-            "date|1704153600000|1704153660000",
-            "timestamp|2024-01-02|2024-01-03",
-            "datetime|2024-01-02T00:00Z|2024-01-02T00:01+0000",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "time|1704153600|1704153660",
+                    "date|1704153600000|1704153660000",
+                    "timestamp|2024-01-02|2024-01-03",
+                    "datetime|2024-01-02T00:00Z|2024-01-02T00:01+0000",
+                })
         void shouldAcceptTheLayout_whenHeaderAndTimeFormatVary(String header, String t1, String t2) throws IOException {
-            List<Bar> bars = read(file("x.csv", header + ",Open,HIGH,low,close\n" + t1 + ",10,11,9,10\n" + t2
-                    + ",10,12,10,11\n"), "0.01");
+            List<Bar> bars = read(
+                    file("x.csv", header + ",Open,HIGH,low,close\n" + t1 + ",10,11,9,10\n" + t2 + ",10,12,10,11\n"),
+                    "0.01");
             assertThat(bars.get(0).openTime()).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
             assertThat(bars.get(1).close()).isEqualTo(Price.of("11"));
         }
@@ -137,14 +149,23 @@ class CsvBarReaderTest {
         @Test
         void shouldReadEveryBundledExample_whenTheFilesAreReplayedWhole() {
             Path data = Path.of("..", "examples", "data");
-            assertThat(read(new BarSource(instrument("BTC", "0.001"),
-                            data.resolve("btc-perp-20211231-20220201_1m.csv"), BarTime.AUTO, null)))
+            assertThat(read(new BarSource(
+                            instrument("BTC", "0.001"),
+                            data.resolve("btc-perp-20211231-20220201_1m.csv"),
+                            BarTime.AUTO,
+                            null)))
                     .hasSize(45_031);
-            assertThat(read(new BarSource(instrument("SPX", "0.01"),
-                            data.resolve("sp500-weekly-19500103_20260310.csv"), BarTime.AUTO, null)))
+            assertThat(read(new BarSource(
+                            instrument("SPX", "0.01"),
+                            data.resolve("sp500-weekly-19500103_20260310.csv"),
+                            BarTime.AUTO,
+                            null)))
                     .hasSize(3_977);
-            assertThat(read(new BarSource(instrument("ETH", "0.01"),
-                            data.resolve("eth-usd-daily-20160517_20260310.csv"), BarTime.AUTO, null)))
+            assertThat(read(new BarSource(
+                            instrument("ETH", "0.01"),
+                            data.resolve("eth-usd-daily-20160517_20260310.csv"),
+                            BarTime.AUTO,
+                            null)))
                     .hasSize(3_582);
         }
     }
@@ -172,29 +193,35 @@ class CsvBarReaderTest {
 
         @Test
         void shouldRefuse_whenHighIsBelowLow() throws IOException {
-            assertThat(error("time,open,high,low,close\n2024-01-02,10,9,11,10\n2024-01-03,10,11,9,10\n").getMessage())
+            assertThat(error("time,open,high,low,close\n2024-01-02,10,9,11,10\n2024-01-03,10,11,9,10\n")
+                            .getMessage())
                     .contains(":2: high: high 9 is below low 11");
         }
 
         @Test
         void shouldRefuse_whenTheCloseIsOutsideTheRange() throws IOException {
-            assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,12\n2024-01-03,10,11,9,10\n").field())
+            assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,12\n2024-01-03,10,11,9,10\n")
+                            .field())
                     .isEqualTo("close");
         }
 
         @Test
         void shouldRefuse_whenAPriceIsNotPositive() throws IOException {
-            assertThat(error("time,open,high,low,close\n2024-01-02,0,11,0,10\n2024-01-03,10,11,9,10\n").getMessage())
+            assertThat(error("time,open,high,low,close\n2024-01-02,0,11,0,10\n2024-01-03,10,11,9,10\n")
+                            .getMessage())
                     .contains("open: price must be positive");
         }
 
         @Test
         void shouldRefuse_whenTimesRepeatOrGoBack() throws IOException {
             assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n2024-01-03,10,11,9,10\n"
-                            + "2024-01-03,10,11,9,10\n").getMessage())
-                    .contains(":4: time: duplicate time 2024-01-03T00:00:00Z is not after 2024-01-03T00:00:00Z (line 3)");
+                                    + "2024-01-03,10,11,9,10\n")
+                            .getMessage())
+                    .contains(
+                            ":4: time: duplicate time 2024-01-03T00:00:00Z is not after 2024-01-03T00:00:00Z (line 3)");
             assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n2024-01-04,10,11,9,10\n"
-                            + "2024-01-03,10,11,9,10\n").getMessage())
+                                    + "2024-01-03,10,11,9,10\n")
+                            .getMessage())
                     .contains(":4: time: time goes backwards");
         }
 
@@ -221,38 +248,47 @@ class CsvBarReaderTest {
 
         @Test
         void shouldRefuse_whenThereIsNoTimeColumn() throws IOException {
-            assertThat(error("when,open,high,low,close\n2024-01-02,10,11,9,10\n").getMessage())
+            assertThat(error("when,open,high,low,close\n2024-01-02,10,11,9,10\n")
+                            .getMessage())
                     .contains("no time column; expected one of time, timestamp");
         }
 
         @Test
         void shouldRefuse_whenARowHasTheWrongNumberOfFields() throws IOException {
-            assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n2024-01-03,10,11,9\n").getMessage())
+            assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n2024-01-03,10,11,9\n")
+                            .getMessage())
                     .contains(":3: expected 5 fields as in the header, got 4");
         }
 
         @Test
         void shouldAskForTheInterval_whenASingleBarCannotTellIt() throws IOException {
-            assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n").getMessage())
+            assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n")
+                            .getMessage())
                     .contains("set data[].interval");
         }
 
         @Test
         void shouldRefuse_whenTheFileIsEmptyOrMissing() throws IOException {
             assertThat(error("").getMessage()).contains("the file is empty");
-            assertThatThrownBy(() -> read(dir.resolve("nope.csv"), "0.01")).hasMessageEndingWith("nope.csv: file not found");
+            assertThatThrownBy(() -> read(dir.resolve("nope.csv"), "0.01"))
+                    .hasMessageEndingWith("nope.csv: file not found");
         }
     }
 
     @Test
     void shouldMergeByCloseTimeWithTiesInSourceOrder_whenSeveralFilesAreReplayed() throws IOException {
-        Path minutes = file("m.csv", "time,open,high,low,close\n2024-01-02T00:00Z,1,1,1,1\n2024-01-02T00:01Z,2,2,2,2\n"
-                + "2024-01-02T00:02Z,3,3,3,3\n");
-        Path twoMinutes = file("h.csv", "end_time,open,high,low,close\n2024-01-02T00:02Z,5,5,5,5\n"
-                + "2024-01-02T00:04Z,6,6,6,6\n");
-        List<Bar> bars = read(new BarSource(instrument("B", "1"), twoMinutes, BarTime.AUTO, null),
+        Path minutes = file(
+                "m.csv",
+                "time,open,high,low,close\n2024-01-02T00:00Z,1,1,1,1\n2024-01-02T00:01Z,2,2,2,2\n"
+                        + "2024-01-02T00:02Z,3,3,3,3\n");
+        Path twoMinutes = file(
+                "h.csv", "end_time,open,high,low,close\n2024-01-02T00:02Z,5,5,5,5\n" + "2024-01-02T00:04Z,6,6,6,6\n");
+        List<Bar> bars = read(
+                new BarSource(instrument("B", "1"), twoMinutes, BarTime.AUTO, null),
                 new BarSource(instrument("A", "1"), minutes, BarTime.AUTO, Duration.ofMinutes(1)));
-        assertThat(bars).extracting(b -> b.instrument().value() + "@" + b.closeTime().toString().substring(11, 16))
+        assertThat(bars)
+                .extracting(b ->
+                        b.instrument().value() + "@" + b.closeTime().toString().substring(11, 16))
                 .containsExactly("A@00:01", "B@00:02", "A@00:02", "A@00:03", "B@00:04");
     }
 }

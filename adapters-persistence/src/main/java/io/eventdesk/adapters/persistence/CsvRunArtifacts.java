@@ -17,8 +17,8 @@ import io.eventdesk.domain.event.SignalSkipped;
 import io.eventdesk.domain.order.Order;
 import io.eventdesk.domain.order.OrderAction;
 import io.eventdesk.domain.order.OrderId;
-import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.run.RunSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,9 +77,15 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             } else if (event instanceof RiskEvaluated r) {
                 RuleCheck first = r.firstFailure().orElse(null);
                 String detail = first != null ? first.detail() : summarize(r.checks());
-                decision(r.signalSequence(), r.time().toString(), r.approved() ? "APPROVED" : "DENIED",
-                        first == null ? null : first.code(), first == null ? null : first.rule(), detail,
-                        r.orderId().toString(), r.checks());
+                decision(
+                        r.signalSequence(),
+                        r.time().toString(),
+                        r.approved() ? "APPROVED" : "DENIED",
+                        first == null ? null : first.code(),
+                        first == null ? null : first.rule(),
+                        detail,
+                        r.orderId().toString(),
+                        r.checks());
             } else if (event instanceof OrderInitialized o) {
                 orders.put(o.orderId(), new Order(o.orderId(), o.request(), o.time()));
             } else if (event instanceof OrderDenied o) {
@@ -96,11 +102,24 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                 orders.get(o.orderId()).apply(OrderAction.EXPIRE);
             } else if (event instanceof OrderFilled f) {
                 orders.get(f.orderId()).fill(f.fillId(), f.quantity(), f.price());
-                csv(fills, f.time().toString(), f.orderId().toString(), f.instrument().value(), f.side().name(),
-                        f.quantity().toString(), f.price().toString(), f.fee().amount());
+                csv(
+                        fills,
+                        f.time().toString(),
+                        f.orderId().toString(),
+                        f.instrument().value(),
+                        f.side().name(),
+                        f.quantity().toString(),
+                        f.price().toString(),
+                        f.fee().amount());
             } else if (event instanceof PortfolioValued p) {
-                csv(equity, p.time().toString(), p.cash().amount(), p.equity().amount(), p.grossExposure().amount(),
-                        p.netExposure().amount(), plain(p.drawdown()));
+                csv(
+                        equity,
+                        p.time().toString(),
+                        p.cash().amount(),
+                        p.equity().amount(),
+                        p.grossExposure().amount(),
+                        p.netExposure().amount(),
+                        plain(p.drawdown()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run artifacts in " + directory, e);
@@ -111,8 +130,16 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         return checks.size() + " rule(s) passed";
     }
 
-    private void decision(long signalSequence, String time, String decision, String code, String rule, String detail,
-            String orderId, List<RuleCheck> checks) throws IOException {
+    private void decision(
+            long signalSequence,
+            String time,
+            String decision,
+            String code,
+            String rule,
+            String detail,
+            String orderId,
+            List<RuleCheck> checks)
+            throws IOException {
         SignalRaised s = pendingSignals.remove(signalSequence);
         if (s == null) {
             throw new IllegalStateException("decision on signal #" + signalSequence + " without the signal");
@@ -171,14 +198,25 @@ final class CsvRunArtifacts implements RunArtifactsPort {
     @Override
     public void finish(RunSummary summary) {
         try {
-            try (Writer w = open(RunArtifacts.ORDERS,
+            try (Writer w = open(
+                    RunArtifacts.ORDERS,
                     "order_id,time,instrument,side,type,quantity,limit_price,status,filled_quantity,avg_fill_price,deny_code")) {
                 for (Order o : orders.values()) {
                     BigDecimal avg = o.averageFillPrice();
-                    csv(w, o.id().toString(), o.createdTime().toString(), o.instrument().value(), o.side().name(),
-                            o.request().type().name(), o.quantity().toString(),
-                            o.request().limitPrice() == null ? "" : o.request().limitPrice().toString(),
-                            o.status().name(), o.filledQuantity().toString(), avg == null ? "" : plain(avg),
+                    csv(
+                            w,
+                            o.id().toString(),
+                            o.createdTime().toString(),
+                            o.instrument().value(),
+                            o.side().name(),
+                            o.request().type().name(),
+                            o.quantity().toString(),
+                            o.request().limitPrice() == null
+                                    ? ""
+                                    : o.request().limitPrice().toString(),
+                            o.status().name(),
+                            o.filledQuantity().toString(),
+                            avg == null ? "" : plain(avg),
                             o.denyCode());
                 }
             }
@@ -199,8 +237,10 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             s.put("market_events", summary.marketEvents());
             s.put("events", summary.events());
             s.put("journal_digest", summary.journalDigest());
-            s.replaceAll((k, v) -> v instanceof BigDecimal d ? (d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros()) : v);
-            Files.writeString(directory.resolve(RunArtifacts.SUMMARY),
+            s.replaceAll((k, v) ->
+                    v instanceof BigDecimal d ? (d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros()) : v);
+            Files.writeString(
+                    directory.resolve(RunArtifacts.SUMMARY),
                     EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run artifacts in " + directory, e);

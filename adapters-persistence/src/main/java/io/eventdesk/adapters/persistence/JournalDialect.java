@@ -25,7 +25,7 @@ enum JournalDialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported journal URL '" + jdbcUrl
-                + "': expected jdbc:sqlite:<file> or jdbc:postgresql://host/db");
+        throw new IllegalArgumentException(
+                "unsupported journal URL '" + jdbcUrl + "': expected jdbc:sqlite:<file> or jdbc:postgresql://host/db");
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
  * except under {@code CI=true}, where it must run.
  */
 class PostgresEventJournalTest extends EventJournalContract {
-    static final String URL = System.getenv().getOrDefault(
-            "EVENTDESK_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    static final String URL =
+            System.getenv().getOrDefault("EVENTDESK_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     private static final String RUN_PREFIX = "test-" + UUID.randomUUID() + "-";
 
     @BeforeAll
@@ -29,10 +29,13 @@ class PostgresEventJournalTest extends EventJournalContract {
             c.isValid(2);
         } catch (SQLException e) {
             if (ci) {
-                throw new IllegalStateException("CI=true but PostgreSQL does not answer at " + URL + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "CI=true but PostgreSQL does not answer at " + URL + ": " + e.getMessage(), e);
             }
-            assumeTrue(false, "PostgreSQL does not answer at " + URL + " (" + e.getMessage()
-                    + "); set EVENTDESK_PG_URL or start the server to run these tests");
+            assumeTrue(
+                    false,
+                    "PostgreSQL does not answer at " + URL + " (" + e.getMessage()
+                            + "); set EVENTDESK_PG_URL or start the server to run these tests");
         }
     }
 
@@ -43,10 +46,10 @@ class PostgresEventJournalTest extends EventJournalContract {
 
     @Override
     protected List<Long> storedSequences(String runId) {
-        return Jdbi.create(URL).withHandle(h -> h.createQuery(
-                        "SELECT sequence FROM journal_event WHERE run_id = :r ORDER BY sequence")
-                .bind("r", RUN_PREFIX + runId)
-                .mapTo(Long.class)
-                .list());
+        return Jdbi.create(URL)
+                .withHandle(h -> h.createQuery("SELECT sequence FROM journal_event WHERE run_id = :r ORDER BY sequence")
+                        .bind("r", RUN_PREFIX + runId)
+                        .mapTo(Long.class)
+                        .list());
     }
 }

@@ -32,11 +32,11 @@ class SqliteEventJournalTest extends EventJournalContract {
 
     @Override
     protected List<Long> storedSequences(String runId) {
-        return Jdbi.create("jdbc:sqlite:" + file(runId)).withHandle(h -> h.createQuery(
-                        "SELECT sequence FROM journal_event WHERE run_id = :r ORDER BY rowid")
-                .bind("r", runId)
-                .mapTo(Long.class)
-                .list());
+        return Jdbi.create("jdbc:sqlite:" + file(runId))
+                .withHandle(h -> h.createQuery("SELECT sequence FROM journal_event WHERE run_id = :r ORDER BY rowid")
+                        .bind("r", runId)
+                        .mapTo(Long.class)
+                        .list());
     }
 
     @Test
@@ -47,10 +47,10 @@ class SqliteEventJournalTest extends EventJournalContract {
         JournalReceipt receipt = journal.finish();
 
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        List<Map<String, Object>> rows = Jdbi.create("jdbc:sqlite:" + file("readback")).withHandle(h -> h.createQuery(
-                        "SELECT type, payload FROM journal_event ORDER BY sequence")
-                .mapToMap()
-                .list());
+        List<Map<String, Object>> rows = Jdbi.create("jdbc:sqlite:" + file("readback"))
+                .withHandle(h -> h.createQuery("SELECT type, payload FROM journal_event ORDER BY sequence")
+                        .mapToMap()
+                        .list());
         for (Map<String, Object> row : rows) {
             sha.update((row.get("type") + "\t" + row.get("payload") + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -64,10 +64,10 @@ class SqliteEventJournalTest extends EventJournalContract {
         EventJournalPort journal = newJournal("plain");
         events.forEach(journal::append);
         journal.finish();
-        String payload = Jdbi.create("jdbc:sqlite:" + file("plain")).withHandle(h -> h.createQuery(
-                        "SELECT payload FROM journal_event WHERE type = 'OrderFilled'")
-                .mapTo(String.class)
-                .first());
+        String payload = Jdbi.create("jdbc:sqlite:" + file("plain"))
+                .withHandle(h -> h.createQuery("SELECT payload FROM journal_event WHERE type = 'OrderFilled'")
+                        .mapTo(String.class)
+                        .first());
         assertThat(payload)
                 .contains("\"price\":100.25")
                 .contains("\"fee\":{\"amount\":0.5,\"currency\":\"USD\"}")

@@ -126,7 +126,11 @@ public final class BacktestEngine {
             JournalReceipt receipt = journal.finish();
             RunSummary summary = summary(receipt);
             artifacts.finish(summary);
-            LOG.info("run {} finished: {} market events, {} journal events", request.name(), marketEvents, receipt.events());
+            LOG.info(
+                    "run {} finished: {} market events, {} journal events",
+                    request.name(),
+                    marketEvents,
+                    receipt.events());
             return summary;
         } catch (RuntimeException e) {
             fail(e);
@@ -191,9 +195,14 @@ public final class BacktestEngine {
         Quantity pending = pendingQuantity(instrument.id(), null);
         Optional<OrderRequest> sized = sizer.size(strategyId, signal, instrument, held, pending);
         if (sized.isEmpty()) {
-            publish(new SignalSkipped(++sequence, now, strategyId, signalSequence, instrument.id(),
-                    "target " + signal.target() + " is already held or on its way (position " + held
-                            + ", open orders " + pending + ")"));
+            publish(new SignalSkipped(
+                    ++sequence,
+                    now,
+                    strategyId,
+                    signalSequence,
+                    instrument.id(),
+                    "target " + signal.target() + " is already held or on its way (position " + held + ", open orders "
+                            + pending + ")"));
             return;
         }
         OrderRequest orderRequest = sized.get();
@@ -206,8 +215,15 @@ public final class BacktestEngine {
                 : venue.estimateFee(instrument, orderRequest.quantity(), reference);
         RiskContext context = new RiskContext(portfolio, instrument, reference, pending, reservedCash(), fee);
         RiskDecision decision = risk.check(orderRequest, context);
-        publish(new RiskEvaluated(++sequence, now, id, strategyId, signalSequence, instrument.id(),
-                decision.approved(), decision.checks()));
+        publish(new RiskEvaluated(
+                ++sequence,
+                now,
+                id,
+                strategyId,
+                signalSequence,
+                instrument.id(),
+                decision.approved(),
+                decision.checks()));
         if (decision.approved()) {
             order.apply(OrderAction.SUBMIT);
             openOrders.put(id, order);
@@ -232,7 +248,8 @@ public final class BacktestEngine {
     private Quantity pendingQuantity(InstrumentId instrument, String strategyId) {
         Quantity sum = Quantity.ZERO;
         for (Order o : openOrders.values()) {
-            if (o.instrument().equals(instrument) && (strategyId == null || o.strategyId().equals(strategyId))) {
+            if (o.instrument().equals(instrument)
+                    && (strategyId == null || o.strategyId().equals(strategyId))) {
                 sum = sum.plus(o.side().signed(o.leavesQuantity()));
             }
         }
@@ -347,12 +364,22 @@ public final class BacktestEngine {
         }
 
         @Override
-        public void filled(OrderId id, Instant time, String fillId, Quantity quantity, Price price, Price slippage,
-                Money fee) {
+        public void filled(
+                OrderId id, Instant time, String fillId, Quantity quantity, Price price, Price slippage, Money fee) {
             Order order = open(id);
             order.fill(fillId, quantity, price);
-            OrderFilled fill = new OrderFilled(++sequence, time, id, fillId, order.strategyId(), order.instrument(),
-                    order.side(), quantity, price, slippage, fee);
+            OrderFilled fill = new OrderFilled(
+                    ++sequence,
+                    time,
+                    id,
+                    fillId,
+                    order.strategyId(),
+                    order.instrument(),
+                    order.side(),
+                    quantity,
+                    price,
+                    slippage,
+                    fee);
             publish(fill);
             portfolio.apply(fill);
             fills++;

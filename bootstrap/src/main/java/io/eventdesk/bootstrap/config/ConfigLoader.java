@@ -49,13 +49,15 @@ public final class ConfigLoader {
 
         String name = root.get("name").text();
         if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw root.get("name").error("use 1-100 letters, digits, '.', '_' or '-' (it names the run folder), got '"
-                    + name + "'");
+            throw root.get("name")
+                    .error("use 1-100 letters, digits, '.', '_' or '-' (it names the run folder), got '" + name + "'");
         }
         long seed = root.get("seed").integer(0);
 
         ConfigNode account = root.get("account").object("initial-cash", "base-currency");
-        Currency baseCurrency = value(account.get("base-currency"), () -> Currency.of(account.get("base-currency").text()));
+        Currency baseCurrency = value(
+                account.get("base-currency"),
+                () -> Currency.of(account.get("base-currency").text()));
         Money initialCash = Money.of(baseCurrency, account.get("initial-cash").positiveDecimal());
 
         Map<InstrumentId, Instrument> instruments = new LinkedHashMap<>();
@@ -78,7 +80,8 @@ public final class ConfigLoader {
             if (!Files.isRegularFile(path)) {
                 throw n.get("path").error("file not found: " + path);
             }
-            BarTime barTime = BarTime.valueOf(n.get("bar-time").choice("auto", "auto", "open", "close").toUpperCase(Locale.ROOT));
+            BarTime barTime = BarTime.valueOf(
+                    n.get("bar-time").choice("auto", "auto", "open", "close").toUpperCase(Locale.ROOT));
             Duration interval = null;
             if (!n.get("interval").isMissing()) {
                 ConfigNode iv = n.get("interval");
@@ -106,18 +109,33 @@ public final class ConfigLoader {
             ConfigNode journal = root.get("journal").object("url");
             journalUrl = journal.get("url").text();
             if (!journalUrl.startsWith("jdbc:sqlite:") && !journalUrl.startsWith("jdbc:postgresql:")) {
-                throw journal.get("url").error("expected jdbc:sqlite:<file> or jdbc:postgresql://host:port/db, got '"
-                        + journalUrl + "'");
+                throw journal.get("url")
+                        .error("expected jdbc:sqlite:<file> or jdbc:postgresql://host:port/db, got '" + journalUrl
+                                + "'");
             }
         }
-        return new BacktestConfig(file, name, seed, initialCash, List.copyOf(instruments.values()), data, type,
-                strategyParams, risk, execution, journalUrl);
+        return new BacktestConfig(
+                file,
+                name,
+                seed,
+                initialCash,
+                List.copyOf(instruments.values()),
+                data,
+                type,
+                strategyParams,
+                risk,
+                execution,
+                journalUrl);
     }
 
     private static JsonNode parse(Path file, String source) {
         ObjectMapper mapper = file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                ? JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build()
-                : YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+                ? JsonMapper.builder()
+                        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                        .build()
+                : YAMLMapper.builder()
+                        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                        .build();
         try {
             JsonNode tree = mapper.readTree(Files.newInputStream(file));
             if (tree == null || tree.isMissingNode()) {
@@ -128,7 +146,10 @@ public final class ConfigLoader {
             throw new BadInputException(source, 0, null, "config file not found");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new BadInputException(source, at == null ? 0 : at.getLineNr(), null,
+            throw new BadInputException(
+                    source,
+                    at == null ? 0 : at.getLineNr(),
+                    null,
                     "not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadInputException(source, 0, null, "cannot read: " + e.getMessage());
@@ -138,12 +159,15 @@ public final class ConfigLoader {
     private static Instrument instrument(ConfigNode n, Currency base) {
         n.object("id", "asset-class", "currency", "tick-size", "lot-size", "multiplier");
         InstrumentId id = value(n.get("id"), () -> InstrumentId.of(n.get("id").text()));
-        AssetClass assetClass = AssetClass.valueOf(
-                n.get("asset-class").choice(null, "equity", "future", "fx", "crypto").toUpperCase(Locale.ROOT));
-        Currency currency = value(n.get("currency"), () -> Currency.of(n.get("currency").text(base.code())));
+        AssetClass assetClass = AssetClass.valueOf(n.get("asset-class")
+                .choice(null, "equity", "future", "fx", "crypto")
+                .toUpperCase(Locale.ROOT));
+        Currency currency =
+                value(n.get("currency"), () -> Currency.of(n.get("currency").text(base.code())));
         if (!currency.equals(base)) {
-            throw n.get("currency").error(currency + " differs from account.base-currency " + base
-                    + "; accounts in several currencies are not supported yet");
+            throw n.get("currency")
+                    .error(currency + " differs from account.base-currency " + base
+                            + "; accounts in several currencies are not supported yet");
         }
         Price tick = value(n.get("tick-size"), () -> Price.of(n.get("tick-size").positiveDecimal()));
         Quantity lot = n.get("lot-size").isMissing()
@@ -151,7 +175,9 @@ public final class ConfigLoader {
                 : value(n.get("lot-size"), () -> Quantity.of(n.get("lot-size").positiveDecimal()));
         Quantity multiplier = n.get("multiplier").isMissing()
                 ? Quantity.of(1)
-                : value(n.get("multiplier"), () -> Quantity.of(n.get("multiplier").positiveDecimal()));
+                : value(
+                        n.get("multiplier"),
+                        () -> Quantity.of(n.get("multiplier").positiveDecimal()));
         return value(n, () -> new Instrument(id, assetClass, currency, tick, lot, multiplier));
     }
 
@@ -193,7 +219,8 @@ public final class ConfigLoader {
         if (!n.get("max-drawdown").isMissing()) {
             BigDecimal d = n.get("max-drawdown").positiveDecimal();
             if (d.compareTo(BigDecimal.ONE) > 0) {
-                throw n.get("max-drawdown").error("a fraction of peak equity in (0, 1] is expected, got " + d.toPlainString());
+                throw n.get("max-drawdown")
+                        .error("a fraction of peak equity in (0, 1] is expected, got " + d.toPlainString());
             }
             b.maxDrawdown(d);
         }
@@ -219,7 +246,9 @@ public final class ConfigLoader {
                 throw c.get("rate").error("missing (required)");
             }
             BigDecimal minimum = c.get("minimum").nonNegativeDecimal(BigDecimal.ZERO);
-            commission = type.equals("bps") ? new CommissionModel.Bps(rate, minimum) : new CommissionModel.PerUnit(rate, minimum);
+            commission = type.equals("bps")
+                    ? new CommissionModel.Bps(rate, minimum)
+                    : new CommissionModel.PerUnit(rate, minimum);
         }
         return new PaperVenueConfig(Duration.ofMillis(latencyMs), slippage, commission);
     }

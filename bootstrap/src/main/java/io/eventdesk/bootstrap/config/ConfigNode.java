@@ -47,7 +47,10 @@ final class ConfigNode {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {
-                throw new BadInputException(source, 0, path.isEmpty() ? key : path + "." + key,
+                throw new BadInputException(
+                        source,
+                        0,
+                        path.isEmpty() ? key : path + "." + key,
                         "unknown key (expected one of: " + String.join(", ", known) + ")");
             }
         }
@@ -98,7 +101,9 @@ final class ConfigNode {
             throw error("expected a number, got " + describe());
         }
         try {
-            return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText().trim());
+            return node.isNumber()
+                    ? node.decimalValue()
+                    : new BigDecimal(node.asText().trim());
         } catch (NumberFormatException e) {
             throw error("expected a number, got '" + node.asText() + "'");
         }

@@ -27,7 +27,8 @@ public final class BacktestRunner {
     private BacktestRunner() {}
 
     public static RunSummary run(BacktestConfig config, Path out) {
-        Strategy strategy = StrategyLoader.load(config.file().toString(), config.strategyType(), config.strategyParams());
+        Strategy strategy =
+                StrategyLoader.load(config.file().toString(), config.strategyType(), config.strategyParams());
         prepare(out);
         MarketDataFeedPort feed = MarketDataFeeds.bars(config.data());
         ExecutionVenuePort venue = PaperVenues.create(config.execution(), config.instruments());
@@ -45,8 +46,16 @@ public final class BacktestRunner {
             }
             throw e;
         }
-        BacktestRequest request = new BacktestRequest(config.name(), config.seed(), config.initialCash(),
-                config.instruments(), feed, venue, journal, artifacts, Map.of(strategyId(config), strategy),
+        BacktestRequest request = new BacktestRequest(
+                config.name(),
+                config.seed(),
+                config.initialCash(),
+                config.instruments(),
+                feed,
+                venue,
+                journal,
+                artifacts,
+                Map.of(strategyId(config), strategy),
                 config.risk());
         return new RunBacktestService().run(request);
     }

@@ -21,8 +21,10 @@ public final class StrategyLoader {
             return builtin.get();
         }
         if (!type.contains(".")) {
-            throw bad(source, "unknown strategy '" + type + "' (built-in: " + String.join(", ", BuiltinStrategies.names())
-                    + "; or the fully qualified name of your own class)");
+            throw bad(
+                    source,
+                    "unknown strategy '" + type + "' (built-in: " + String.join(", ", BuiltinStrategies.names())
+                            + "; or the fully qualified name of your own class)");
         }
         Class<?> cls;
         try {
@@ -49,7 +51,9 @@ public final class StrategyLoader {
             }
             throw new IllegalStateException("strategy " + type + " failed to start: " + e.getCause(), e.getCause());
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw bad(source, type + " needs a public constructor taking StrategyParameters, or a public no-argument one");
+            throw bad(
+                    source,
+                    type + " needs a public constructor taking StrategyParameters, or a public no-argument one");
         }
     }
 

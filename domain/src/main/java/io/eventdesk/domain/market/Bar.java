@@ -25,10 +25,12 @@ public record Bar(
             throw new IllegalArgumentException("bar needs an instrument, an open time and a close time");
         }
         if (!closeTime.isAfter(openTime)) {
-            throw new IllegalArgumentException("bar close time " + closeTime + " must be after its open time " + openTime);
+            throw new IllegalArgumentException(
+                    "bar close time " + closeTime + " must be after its open time " + openTime);
         }
         if (!open.isPositive() || !high.isPositive() || !low.isPositive() || !close.isPositive()) {
-            throw new IllegalArgumentException("bar prices must be positive: O=" + open + " H=" + high + " L=" + low + " C=" + close);
+            throw new IllegalArgumentException(
+                    "bar prices must be positive: O=" + open + " H=" + high + " L=" + low + " C=" + close);
         }
         if (high.isBelow(low)) {
             throw new IllegalArgumentException("bar high " + high + " is below its low " + low);

@@ -69,14 +69,13 @@ public final class Order {
     }
 
     private void move(OrderAction action) {
-        OrderStateTable.Edge edge = OrderStateTable.edge(status, action)
-                .orElseThrow(() -> new IllegalOrderTransition(id, status, action));
-        OrderStatus next =
-                switch (edge.target()) {
-                    case STATUS -> edge.to();
-                    case PREVIOUS_STATUS -> statusBeforePending;
-                    case BY_FILLED_QUANTITY -> throw new IllegalArgumentException("fills go through fill(..)");
-                };
+        OrderStateTable.Edge edge =
+                OrderStateTable.edge(status, action).orElseThrow(() -> new IllegalOrderTransition(id, status, action));
+        OrderStatus next = switch (edge.target()) {
+            case STATUS -> edge.to();
+            case PREVIOUS_STATUS -> statusBeforePending;
+            case BY_FILLED_QUANTITY -> throw new IllegalArgumentException("fills go through fill(..)");
+        };
         if (next == OrderStatus.PENDING_CANCEL || next == OrderStatus.PENDING_REPLACE) {
             statusBeforePending = status;
         }

@@ -61,7 +61,11 @@ public final class OrderStateTable {
 
         for (OrderStatus working : List.of(ACCEPTED, PARTIALLY_FILLED)) {
             to(working, OrderAction.PENDING_CANCEL, PENDING_CANCEL, "a cancel request was sent; fills may still come");
-            to(working, OrderAction.PENDING_REPLACE, PENDING_REPLACE, "a replace request was sent; fills may still come");
+            to(
+                    working,
+                    OrderAction.PENDING_REPLACE,
+                    PENDING_REPLACE,
+                    "a replace request was sent; fills may still come");
         }
         for (OrderStatus live : List.of(ACCEPTED, PARTIALLY_FILLED, PENDING_CANCEL, PENDING_REPLACE)) {
             byQuantity(live, "the venue matched (part of) it; the remaining quantity decides the status");
@@ -88,7 +92,8 @@ public final class OrderStateTable {
     }
 
     private static void add(Edge edge) {
-        Edge old = TABLE.computeIfAbsent(edge.from(), k -> new EnumMap<>(OrderAction.class)).put(edge.action(), edge);
+        Edge old = TABLE.computeIfAbsent(edge.from(), k -> new EnumMap<>(OrderAction.class))
+                .put(edge.action(), edge);
         if (old != null) {
             throw new IllegalStateException("duplicate edge " + edge.from() + " / " + edge.action());
         }

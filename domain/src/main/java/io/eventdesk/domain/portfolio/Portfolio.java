@@ -152,8 +152,8 @@ public final class Portfolio implements PortfolioView {
             }
         }
         if (!identity.equals(cash)) {
-            throw new PortfolioInvariantViolation("cash " + cash + " differs from initial + realized − fees − cost basis "
-                    + identity + " after " + cause);
+            throw new PortfolioInvariantViolation("cash " + cash
+                    + " differs from initial + realized − fees − cost basis " + identity + " after " + cause);
         }
     }
 
@@ -268,12 +268,22 @@ public final class Portfolio implements PortfolioView {
         PositionView view(Price last) {
             BigDecimal avg = null;
             if (!quantity.isZero()) {
-                BigDecimal units = quantity.toBigDecimal().multiply(instrument.multiplier().toBigDecimal());
-                avg = costBasis.toBigDecimal().divide(units, instrument.priceScale() + 6, RoundingMode.HALF_EVEN)
+                BigDecimal units =
+                        quantity.toBigDecimal().multiply(instrument.multiplier().toBigDecimal());
+                avg = costBasis
+                        .toBigDecimal()
+                        .divide(units, instrument.priceScale() + 6, RoundingMode.HALF_EVEN)
                         .stripTrailingZeros();
             }
-            return new PositionView(instrument.id(), quantity, costBasis, avg, last, marketValue,
-                    marketValue.minus(costBasis), realized);
+            return new PositionView(
+                    instrument.id(),
+                    quantity,
+                    costBasis,
+                    avg,
+                    last,
+                    marketValue,
+                    marketValue.minus(costBasis),
+                    realized);
         }
     }
 }

@@ -27,7 +27,8 @@ public final class MaxDrawdownRule implements RiskRule {
             if (drawdown.compareTo(limit) <= 0) {
                 return pass(values + " <= limit " + limit.toPlainString());
             }
-            boolean reduces = context.projectedPosition(request.signedQuantity()).abs()
+            boolean reduces = context.projectedPosition(request.signedQuantity())
+                            .abs()
                             .compareTo(context.committedPosition().abs())
                     < 0;
             return reduces

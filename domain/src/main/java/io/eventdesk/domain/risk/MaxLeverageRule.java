@@ -29,11 +29,15 @@ public final class MaxLeverageRule implements RiskRule {
             }
             var portfolio = context.portfolio();
             var ins = context.instrument();
-            Money current = ins.signedValue(context.referencePrice(), context.committedPosition()).abs();
-            Money projected = ins.signedValue(context.referencePrice(), context.projectedPosition(request.signedQuantity()))
+            Money current = ins.signedValue(context.referencePrice(), context.committedPosition())
                     .abs();
-            Money gross = portfolio.grossExposure().minus(
-                            ins.signedValue(context.referencePrice(), portfolio.position(ins.id())).abs())
+            Money projected = ins.signedValue(
+                            context.referencePrice(), context.projectedPosition(request.signedQuantity()))
+                    .abs();
+            Money gross = portfolio
+                    .grossExposure()
+                    .minus(ins.signedValue(context.referencePrice(), portfolio.position(ins.id()))
+                            .abs())
                     .plus(projected);
             Money equity = portfolio.equity();
             if (projected.compareTo(current) <= 0) {

@@ -4,7 +4,8 @@ package io.eventdesk.domain.value;
 public record Currency(String code) {
     public Currency {
         if (code == null || !code.matches("[A-Z0-9]{2,12}")) {
-            throw new IllegalArgumentException("currency code must be 2-12 upper-case letters or digits, got '" + code + "'");
+            throw new IllegalArgumentException(
+                    "currency code must be 2-12 upper-case letters or digits, got '" + code + "'");
         }
     }
 

@@ -71,17 +71,16 @@ public final class FixedPoint {
         int sign = n < 0 ? -1 : 1;
         long absR = Math.abs(r);
         long rest = d - absR;
-        boolean awayFromZero =
-                switch (mode) {
-                    case UP -> true;
-                    case DOWN -> false;
-                    case CEILING -> sign > 0;
-                    case FLOOR -> sign < 0;
-                    case HALF_UP -> absR >= rest;
-                    case HALF_DOWN -> absR > rest;
-                    case HALF_EVEN -> absR > rest || (absR == rest && (q & 1) != 0);
-                    case UNNECESSARY -> throw new ArithmeticException("rounding necessary: " + n + " / " + d);
-                };
+        boolean awayFromZero = switch (mode) {
+            case UP -> true;
+            case DOWN -> false;
+            case CEILING -> sign > 0;
+            case FLOOR -> sign < 0;
+            case HALF_UP -> absR >= rest;
+            case HALF_DOWN -> absR > rest;
+            case HALF_EVEN -> absR > rest || (absR == rest && (q & 1) != 0);
+            case UNNECESSARY -> throw new ArithmeticException("rounding necessary: " + n + " / " + d);
+        };
         return awayFromZero ? q + sign : q;
     }
 

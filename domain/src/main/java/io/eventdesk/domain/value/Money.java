@@ -32,7 +32,11 @@ public record Money(Currency currency, long units) implements Comparable<Money> 
     /** {@code price × quantity × multiplier}, rounded once, HALF_EVEN. */
     public static Money ofProduct(Currency currency, Price price, Quantity quantity, Quantity multiplier) {
         long qm = FixedPoint.multiply(
-                quantity.units(), quantity.scale(), multiplier.units(), multiplier.scale(), quantity.scale() + multiplier.scale());
+                quantity.units(),
+                quantity.scale(),
+                multiplier.units(),
+                multiplier.scale(),
+                quantity.scale() + multiplier.scale());
         int qmScale = quantity.scale() + multiplier.scale();
         return new Money(currency, FixedPoint.multiply(price.units(), price.scale(), qm, qmScale, SCALE));
     }

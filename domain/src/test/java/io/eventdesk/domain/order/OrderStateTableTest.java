@@ -24,9 +24,11 @@ class OrderStateTableTest {
     private static long ids;
 
     static Order newOrder(String quantity) {
-        return new Order(new OrderId(++ids),
-                OrderRequest.limit("s", InstrumentId.of("AAPL"), Side.BUY, Quantity.of(quantity), Price.of("10"),
-                        TimeInForce.GTC), T);
+        return new Order(
+                new OrderId(++ids),
+                OrderRequest.limit(
+                        "s", InstrumentId.of("AAPL"), Side.BUY, Quantity.of(quantity), Price.of("10"), TimeInForce.GTC),
+                T);
     }
 
     /** Drives a fresh order of quantity 10 into {@code status} through legal edges only. */
@@ -123,8 +125,12 @@ class OrderStateTableTest {
             assertThat(seen.computeIfAbsent(e.from(), k -> new ArrayList<>())).doesNotContain(e.action());
             seen.get(e.from()).add(e.action());
         }
-        for (OrderStatus closed : List.of(OrderStatus.DENIED, OrderStatus.REJECTED, OrderStatus.CANCELED,
-                OrderStatus.EXPIRED, OrderStatus.FILLED)) {
+        for (OrderStatus closed : List.of(
+                OrderStatus.DENIED,
+                OrderStatus.REJECTED,
+                OrderStatus.CANCELED,
+                OrderStatus.EXPIRED,
+                OrderStatus.FILLED)) {
             assertThat(closed.isClosed()).isTrue();
             assertThat(seen).doesNotContainKey(closed);
         }
@@ -152,7 +158,8 @@ class OrderStateTableTest {
         @Test
         void shouldRefuseTheFill_whenItExceedsTheQuantityLeft() {
             Order o = orderIn(OrderStatus.PARTIALLY_FILLED);
-            assertThatThrownBy(() -> o.fill("F-9", Quantity.of(7), Price.of("10"))).hasMessageContaining("overfill");
+            assertThatThrownBy(() -> o.fill("F-9", Quantity.of(7), Price.of("10")))
+                    .hasMessageContaining("overfill");
             assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         }
 

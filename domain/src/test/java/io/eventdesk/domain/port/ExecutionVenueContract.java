@@ -102,13 +102,15 @@ public abstract class ExecutionVenueContract {
     void shouldNeverFillALimitBuyAboveItsLimit_whenTheMarketMovesAround() {
         Bar first = bar(0, "100", "100", "100", "100");
         replay(venue, first);
-        venue.submit(new OrderId(1),
+        venue.submit(
+                new OrderId(1),
                 OrderRequest.limit("contract", aapl.id(), Side.BUY, Quantity.of(1), Price.of("95"), TimeInForce.GTC),
                 first.closeTime());
         replay(venue, bar(1, "100", "101", "96", "97"));
         assertThat(reports.fills()).isEmpty();
         replay(venue, bar(2, "97", "98", "94", "95"));
-        assertThat(reports.fills()).singleElement()
+        assertThat(reports.fills())
+                .singleElement()
                 .satisfies(f -> assertThat(f.price().compareTo(Price.of("95"))).isLessThanOrEqualTo(0));
     }
 
@@ -128,7 +130,8 @@ public abstract class ExecutionVenueContract {
         venue.submit(new OrderId(1), market(Side.BUY, 20_000), first.closeTime()); // 2,000,000 > 1,000,000
         replay(venue, bar(1, "100", "100", "100", "100"));
         assertThat(reports.fills()).isEmpty();
-        assertThat(reports.of("canceled").size() + reports.of("rejected").size()).isEqualTo(1);
+        assertThat(reports.of("canceled").size() + reports.of("rejected").size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -144,8 +147,13 @@ public abstract class ExecutionVenueContract {
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
             OrderRequest req = random.nextBoolean()
                     ? market(side, 1 + random.nextInt(3))
-                    : OrderRequest.limit("contract", aapl.id(), side, Quantity.of(1 + random.nextInt(3)),
-                            Price.of(String.valueOf(90 + random.nextInt(20))), TimeInForce.GTC);
+                    : OrderRequest.limit(
+                            "contract",
+                            aapl.id(),
+                            side,
+                            Quantity.of(1 + random.nextInt(3)),
+                            Price.of(String.valueOf(90 + random.nextInt(20))),
+                            TimeInForce.GTC);
             OrderId orderId = new OrderId(++id);
             arrivals.put(orderId, venue.submit(orderId, req, decided));
             int before = reports.fills().size();

@@ -50,19 +50,32 @@ class PortfolioProperties {
         List<Quantity> expected = new ArrayList<>(List.of(Quantity.ZERO, Quantity.ZERO, Quantity.ZERO));
         for (Step s : steps) {
             Instrument ins = ALL.get(s.instrument());
-            Price price = new Price(s.ticks() * ins.tickSize().units(), ins.tickSize().scale());
+            Price price =
+                    new Price(s.ticks() * ins.tickSize().units(), ins.tickSize().scale());
             Quantity before = p.position(ins.id());
             if (s.lots() == 0) {
                 p.mark(ins.id(), price);
                 assertThat(p.position(ins.id())).isEqualTo(before); // positions change only on fills
                 continue;
             }
-            Quantity qty = new Quantity(Math.abs(s.lots()) * ins.lotSize().units(), ins.lotSize().scale());
+            Quantity qty = new Quantity(
+                    Math.abs(s.lots()) * ins.lotSize().units(), ins.lotSize().scale());
             Money fee = new Money(Instruments.USD, s.feeCents() * 1_000_000L);
             Side side = s.lots() > 0 ? Side.BUY : Side.SELL;
-            OrderFilled f = new OrderFilled(++seq, Instant.EPOCH.plusSeconds(seq), new OrderId(seq), "F-" + seq, "p",
-                    ins.id(), side, qty, price, new Price(0, 0), fee);
-            Money cashAfter = p.cash().minus(ins.signedValue(price, side.signed(qty))).minus(fee);
+            OrderFilled f = new OrderFilled(
+                    ++seq,
+                    Instant.EPOCH.plusSeconds(seq),
+                    new OrderId(seq),
+                    "F-" + seq,
+                    "p",
+                    ins.id(),
+                    side,
+                    qty,
+                    price,
+                    new Price(0, 0),
+                    fee);
+            Money cashAfter =
+                    p.cash().minus(ins.signedValue(price, side.signed(qty))).minus(fee);
             if (cashAfter.isNegative()) {
                 // a cash venue refuses what the account cannot pay; the portfolio would stop the run
                 assertThatThrownBy(() -> p.apply(f)).isInstanceOf(PortfolioInvariantViolation.class);
@@ -87,8 +100,10 @@ class PortfolioProperties {
         assertThat(p.netExposure()).isEqualTo(positionsValue);
         assertThat(p.grossExposure()).isEqualTo(gross);
         // realized − fees = change in cash + what is still invested (no deposits)
-        assertThat(p.realizedPnl().minus(p.totalFees())).isEqualTo(p.cash().minus(START).plus(costBasis));
+        assertThat(p.realizedPnl().minus(p.totalFees()))
+                .isEqualTo(p.cash().minus(START).plus(costBasis));
         assertThat(p.unrealizedPnl()).isEqualTo(positionsValue.minus(costBasis));
-        assertThat(p.equity().minus(START)).isEqualTo(p.realizedPnl().plus(p.unrealizedPnl()).minus(p.totalFees()));
+        assertThat(p.equity().minus(START))
+                .isEqualTo(p.realizedPnl().plus(p.unrealizedPnl()).minus(p.totalFees()));
     }
 }

@@ -28,8 +28,8 @@ class RiskRulesTest {
 
     private RiskContext context(String price, Quantity pending, String reserved, String fee) {
         portfolio.mark(aapl.id(), Price.of(price));
-        return new RiskContext(portfolio, aapl, Price.of(price), pending, Money.of("USD", reserved),
-                Money.of("USD", fee));
+        return new RiskContext(
+                portfolio, aapl, Price.of(price), pending, Money.of("USD", reserved), Money.of("USD", fee));
     }
 
     private OrderRequest order(Side side, long quantity) {
@@ -42,7 +42,8 @@ class RiskRulesTest {
 
     @Nested
     class MaxOrderQuantity {
-        private final RiskLimits limits = RiskLimits.builder().maxOrderQuantity(Quantity.of(5)).build();
+        private final RiskLimits limits =
+                RiskLimits.builder().maxOrderQuantity(Quantity.of(5)).build();
 
         @Test
         void shouldPass_whenTheOrderIsAtTheLimit() {
@@ -73,14 +74,16 @@ class RiskRulesTest {
         @Test
         void shouldPass_whenThePositionStaysWithinTheLimit() {
             portfolio.apply(buy(aapl, "30", "10"));
-            assertThat(only(new MaxPositionRule(), order(Side.BUY, 20), context("10"), limits).passed()).isTrue();
+            assertThat(only(new MaxPositionRule(), order(Side.BUY, 20), context("10"), limits)
+                            .passed())
+                    .isTrue();
         }
 
         @Test
         void shouldDenyCountingOpenOrders_whenThePositionWouldExceedTheLimit() {
             portfolio.apply(buy(aapl, "30", "10"));
-            RuleCheck c = only(new MaxPositionRule(), order(Side.BUY, 11),
-                    context("10", Quantity.of(10), "100", "0"), limits);
+            RuleCheck c = only(
+                    new MaxPositionRule(), order(Side.BUY, 11), context("10", Quantity.of(10), "100", "0"), limits);
             assertThat(c.passed()).isFalse();
             assertThat(c.detail()).isEqualTo("AAPL position would be 51 > limit 50");
         }
@@ -88,7 +91,9 @@ class RiskRulesTest {
         @Test
         void shouldPass_whenAnOversizedPositionIsReduced() {
             portfolio.apply(buy(aapl, "60", "10"));
-            assertThat(only(new MaxPositionRule(), order(Side.SELL, 5), context("10"), limits).passed()).isTrue();
+            assertThat(only(new MaxPositionRule(), order(Side.SELL, 5), context("10"), limits)
+                            .passed())
+                    .isTrue();
         }
 
         @Test
@@ -101,7 +106,8 @@ class RiskRulesTest {
 
     @Nested
     class MaxLeverage {
-        private final RiskLimits limits = RiskLimits.builder().maxLeverage(new BigDecimal("0.5")).build();
+        private final RiskLimits limits =
+                RiskLimits.builder().maxLeverage(new BigDecimal("0.5")).build();
 
         @Test
         void shouldPass_whenGrossExposureStaysWithinTheLimit() {
@@ -122,17 +128,22 @@ class RiskRulesTest {
         @Test
         void shouldPass_whenTheOrderLowersExposure() {
             portfolio.apply(buy(aapl, "90", "100"));
-            assertThat(only(new MaxLeverageRule(), order(Side.SELL, 10), context("100"), limits).passed()).isTrue();
+            assertThat(only(new MaxLeverageRule(), order(Side.SELL, 10), context("100"), limits)
+                            .passed())
+                    .isTrue();
         }
     }
 
     @Nested
     class MaxDrawdown {
-        private final RiskLimits limits = RiskLimits.builder().maxDrawdown(new BigDecimal("0.1")).build();
+        private final RiskLimits limits =
+                RiskLimits.builder().maxDrawdown(new BigDecimal("0.1")).build();
 
         @Test
         void shouldPass_whenDrawdownIsWithinTheLimit() {
-            assertThat(only(new MaxDrawdownRule(), order(Side.BUY, 1), context("100"), limits).passed()).isTrue();
+            assertThat(only(new MaxDrawdownRule(), order(Side.BUY, 1), context("100"), limits)
+                            .passed())
+                    .isTrue();
         }
 
         @Test
@@ -142,7 +153,9 @@ class RiskRulesTest {
             RuleCheck add = only(new MaxDrawdownRule(), order(Side.BUY, 1), deep, limits);
             assertThat(add.passed()).isFalse();
             assertThat(add.detail()).isEqualTo("drawdown 0.15 > limit 0.1 and the order adds exposure");
-            assertThat(only(new MaxDrawdownRule(), order(Side.SELL, 10), deep, limits).passed()).isTrue();
+            assertThat(only(new MaxDrawdownRule(), order(Side.SELL, 10), deep, limits)
+                            .passed())
+                    .isTrue();
         }
     }
 
@@ -150,25 +163,33 @@ class RiskRulesTest {
     class CashSufficiency {
         @Test
         void shouldPass_whenNotionalAndFeeFitInTheFreeCash() {
-            RuleCheck c = only(new CashSufficiencyRule(), order(Side.BUY, 99), context("100", Quantity.ZERO, "0", "100"),
+            RuleCheck c = only(
+                    new CashSufficiencyRule(),
+                    order(Side.BUY, 99),
+                    context("100", Quantity.ZERO, "0", "100"),
                     RiskLimits.none());
             assertThat(c.passed()).isTrue();
         }
 
         @Test
         void shouldDenyCountingReservedCashAndFees_whenTheBuyCannotBePaid() {
-            RuleCheck c = only(new CashSufficiencyRule(), order(Side.BUY, 90),
-                    context("100", Quantity.of(5), "1000", "5"), RiskLimits.none());
+            RuleCheck c = only(
+                    new CashSufficiencyRule(),
+                    order(Side.BUY, 90),
+                    context("100", Quantity.of(5), "1000", "5"),
+                    RiskLimits.none());
             assertThat(c.passed()).isFalse();
             assertThat(c.code()).isEqualTo("INSUFFICIENT_CASH");
-            assertThat(c.detail()).isEqualTo(
-                    "buy needs 9005 (notional 9000 + fee 5) > available cash 9000 (cash 10000 - reserved 1000)");
+            assertThat(c.detail())
+                    .isEqualTo(
+                            "buy needs 9005 (notional 9000 + fee 5) > available cash 9000 (cash 10000 - reserved 1000)");
         }
 
         @Test
         void shouldPass_whenSelling() {
             assertThat(only(new CashSufficiencyRule(), order(Side.SELL, 1000), context("100"), RiskLimits.none())
-                    .passed()).isTrue();
+                            .passed())
+                    .isTrue();
         }
     }
 
@@ -179,11 +200,14 @@ class RiskRulesTest {
                 .putMaxPosition(aapl.id(), Quantity.of(1))
                 .maxLeverage(BigDecimal.ONE)
                 .build();
-        RiskDecision d = RiskEngine.standard(limits).check(
-                OrderRequest.limit("s", aapl.id(), Side.BUY, Quantity.of(200), Price.of("100"), TimeInForce.GTC),
-                context("100"));
+        RiskDecision d = RiskEngine.standard(limits)
+                .check(
+                        OrderRequest.limit(
+                                "s", aapl.id(), Side.BUY, Quantity.of(200), Price.of("100"), TimeInForce.GTC),
+                        context("100"));
         assertThat(d.approved()).isFalse();
-        assertThat(d.checks()).extracting(RuleCheck::rule)
+        assertThat(d.checks())
+                .extracting(RuleCheck::rule)
                 .containsExactly("max-order-quantity", "max-position", "max-leverage", "cash-sufficiency");
         assertThat(d.checks()).noneMatch(RuleCheck::passed);
         assertThat(d.firstFailure().orElseThrow().code()).isEqualTo("MAX_ORDER_QUANTITY_EXCEEDED");

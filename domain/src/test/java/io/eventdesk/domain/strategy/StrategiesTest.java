@@ -57,7 +57,8 @@ class StrategiesTest {
     private List<List<Signal>> run(Strategy s, String... closes) {
         List<List<Signal>> out = new ArrayList<>();
         for (int i = 0; i < closes.length; i++) {
-            out.add(s.onMarketData(Bars.aBar().of("AAPL").atMinute(i).flat(closes[i]).build(), context));
+            out.add(s.onMarketData(
+                    Bars.aBar().of("AAPL").atMinute(i).flat(closes[i]).build(), context));
         }
         return out;
     }
@@ -98,16 +99,16 @@ class StrategiesTest {
 
         @Test
         void shouldNameTheKey_whenAParameterIsWrong() {
-            assertThatThrownBy(() -> BuiltinStrategies.create("sma-cross",
-                            params(Map.of("fast", "x", "slow", "3", "quantity", "1"))))
+            assertThatThrownBy(() -> BuiltinStrategies.create(
+                            "sma-cross", params(Map.of("fast", "x", "slow", "3", "quantity", "1"))))
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("strategy.params.fast")
                     .hasMessageContaining("positive integer");
-            assertThatThrownBy(() -> BuiltinStrategies.create("sma-cross",
-                            params(Map.of("fast", "5", "slow", "3", "quantity", "1"))))
+            assertThatThrownBy(() -> BuiltinStrategies.create(
+                            "sma-cross", params(Map.of("fast", "5", "slow", "3", "quantity", "1"))))
                     .hasMessageContaining("must be less than slow");
-            assertThatThrownBy(() -> BuiltinStrategies.create("sma-cross",
-                            params(Map.of("fast", "2", "slow", "3", "quantity", "1", "slwo", "3"))))
+            assertThatThrownBy(() -> BuiltinStrategies.create(
+                            "sma-cross", params(Map.of("fast", "2", "slow", "3", "quantity", "1", "slwo", "3"))))
                     .hasMessageContaining("strategy.params.slwo: unknown parameter");
         }
     }
@@ -115,8 +116,17 @@ class StrategiesTest {
     @Nested
     class Momentum {
         private Strategy momentum(boolean allowShort) {
-            return BuiltinStrategies.create("momentum", params(Map.of("lookback", "2", "threshold", "0.1",
-                            "quantity", "5", "allow-short", String.valueOf(allowShort))))
+            return BuiltinStrategies.create(
+                            "momentum",
+                            params(Map.of(
+                                    "lookback",
+                                    "2",
+                                    "threshold",
+                                    "0.1",
+                                    "quantity",
+                                    "5",
+                                    "allow-short",
+                                    String.valueOf(allowShort))))
                     .orElseThrow();
         }
 
@@ -155,7 +165,8 @@ class StrategiesTest {
         @Test
         void shouldOrderTheGap_whenTheTargetDiffersFromPositionAndOpenOrders() {
             Signal s = Signal.target("x", aapl.id(), Quantity.of(-3), "test", Map.of());
-            OrderRequest r = sizer.size("s", s, aapl, Quantity.of(4), Quantity.of(2)).orElseThrow();
+            OrderRequest r =
+                    sizer.size("s", s, aapl, Quantity.of(4), Quantity.of(2)).orElseThrow();
             assertThat(r.side()).isEqualTo(Side.SELL);
             assertThat(r.quantity()).isEqualTo(Quantity.of(9));
         }
@@ -169,7 +180,9 @@ class StrategiesTest {
         @Test
         void shouldRoundTowardZeroOntoTheLotGrid_whenTheGapIsFractional() {
             Signal s = Signal.target("x", aapl.id(), Quantity.of("2.7"), "test", Map.of());
-            assertThat(sizer.size("s", s, aapl, Quantity.ZERO, Quantity.ZERO).orElseThrow().quantity())
+            assertThat(sizer.size("s", s, aapl, Quantity.ZERO, Quantity.ZERO)
+                            .orElseThrow()
+                            .quantity())
                     .isEqualTo(Quantity.of(2));
         }
     }

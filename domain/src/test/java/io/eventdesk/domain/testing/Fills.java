@@ -17,9 +17,18 @@ public final class Fills {
 
     public static OrderFilled fill(Instrument instrument, Side side, String quantity, String price, String fee) {
         long n = ++counter;
-        return new OrderFilled(n, Bars.T0.plusSeconds(n), new OrderId(n), "F-" + n, "test", instrument.id(), side,
-                Quantity.of(quantity), Price.of(price), new Price(0, 0), Money.of(instrument.currency(),
-                        new java.math.BigDecimal(fee)));
+        return new OrderFilled(
+                n,
+                Bars.T0.plusSeconds(n),
+                new OrderId(n),
+                "F-" + n,
+                "test",
+                instrument.id(),
+                side,
+                Quantity.of(quantity),
+                Price.of(price),
+                new Price(0, 0),
+                Money.of(instrument.currency(), new java.math.BigDecimal(fee)));
     }
 
     public static OrderFilled buy(Instrument instrument, String quantity, String price) {

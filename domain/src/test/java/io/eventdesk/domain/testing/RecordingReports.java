@@ -1,8 +1,8 @@
 package io.eventdesk.domain.testing;
 
 import io.eventdesk.domain.order.OrderId;
-import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.port.ExecutionReportListener;
+import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
@@ -13,8 +13,8 @@ import java.util.List;
 /** Records what a venue reports, in order, against a real account view. */
 public final class RecordingReports implements ExecutionReportListener {
     /** One report. {@code kind} is accepted, rejected, filled, canceled or expired. */
-    public record Report(String kind, OrderId order, Instant time, Quantity quantity, Price price, Money fee,
-            String reason) {}
+    public record Report(
+            String kind, OrderId order, Instant time, Quantity quantity, Price price, Money fee, String reason) {}
 
     private final PortfolioView account;
     private final List<Report> reports = new ArrayList<>();
@@ -51,8 +51,8 @@ public final class RecordingReports implements ExecutionReportListener {
     }
 
     @Override
-    public void filled(OrderId order, Instant time, String fillId, Quantity quantity, Price price, Price slippage,
-            Money fee) {
+    public void filled(
+            OrderId order, Instant time, String fillId, Quantity quantity, Price price, Price slippage, Money fee) {
         reports.add(new Report("filled", order, time, quantity, price, fee, fillId));
     }
 

@@ -39,7 +39,11 @@ public final class SampleEvents {
         long seq = 0;
         events.add(new RunStarted(++seq, Bars.T0, "sample", 42, cash));
         for (int i = 0; i < bars; i++) {
-            var bar = Bars.aBar().of(id).atMinute(i).ohlc("100." + i % 10, "101", "99", "100").build();
+            var bar = Bars.aBar()
+                    .of(id)
+                    .atMinute(i)
+                    .ohlc("100." + i % 10, "101", "99", "100")
+                    .build();
             events.add(new BarClosed(++seq, bar));
             Instant t = bar.closeTime();
             if (i % 7 == 3) {
@@ -47,30 +51,53 @@ public final class SampleEvents {
                 long sigSeq = ++seq;
                 events.add(new SignalRaised(sigSeq, t, "sample", s));
                 OrderId oid = new OrderId(i + 1);
-                events.add(new OrderInitialized(++seq, t, oid,
-                        OrderRequest.market("sample", id, Side.BUY, Quantity.of(10))));
+                events.add(new OrderInitialized(
+                        ++seq, t, oid, OrderRequest.market("sample", id, Side.BUY, Quantity.of(10))));
                 boolean ok = i % 2 == 1;
-                List<RuleCheck> checks = List.of(RuleCheck.pass("max-order-quantity", "MAX_ORDER_QUANTITY_EXCEEDED",
+                List<RuleCheck> checks = List.of(
+                        RuleCheck.pass(
+                                "max-order-quantity",
+                                "MAX_ORDER_QUANTITY_EXCEEDED",
                                 "AAPL order quantity 10 <= limit 10"),
-                        ok ? RuleCheck.pass("cash-sufficiency", "INSUFFICIENT_CASH", "fits")
+                        ok
+                                ? RuleCheck.pass("cash-sufficiency", "INSUFFICIENT_CASH", "fits")
                                 : RuleCheck.fail("cash-sufficiency", "INSUFFICIENT_CASH", "does not fit"));
                 events.add(new RiskEvaluated(++seq, t, oid, "sample", sigSeq, id, ok, checks));
                 if (ok) {
                     events.add(new OrderSubmitted(++seq, t, oid, t));
                     events.add(new OrderAccepted(++seq, t, oid));
-                    events.add(new OrderFilled(++seq, t, oid, "F-" + i, "sample", id, Side.BUY, Quantity.of(10),
-                            Price.of("100.25"), Price.of("0.01"), Money.of("USD", "0.5")));
+                    events.add(new OrderFilled(
+                            ++seq,
+                            t,
+                            oid,
+                            "F-" + i,
+                            "sample",
+                            id,
+                            Side.BUY,
+                            Quantity.of(10),
+                            Price.of("100.25"),
+                            Price.of("0.01"),
+                            Money.of("USD", "0.5")));
                 } else {
                     events.add(new OrderDenied(++seq, t, oid, "INSUFFICIENT_CASH", "cash-sufficiency", "does not fit"));
                 }
             } else if (i % 7 == 5) {
                 long sigSeq = ++seq;
-                events.add(new SignalRaised(sigSeq, t, "sample",
-                        Signal.target("exit-flat", id, Quantity.ZERO, "flat " + i, Map.of())));
+                events.add(new SignalRaised(
+                        sigSeq, t, "sample", Signal.target("exit-flat", id, Quantity.ZERO, "flat " + i, Map.of())));
                 events.add(new SignalSkipped(++seq, t, "sample", sigSeq, id, "already flat"));
             }
-            events.add(new PortfolioValued(++seq, t, cash, cash, Money.of("USD", "0"), Money.of("USD", "0"),
-                    Money.of("USD", "0"), Money.of("USD", "0"), Money.of("USD", "0"), new BigDecimal("0.0125")));
+            events.add(new PortfolioValued(
+                    ++seq,
+                    t,
+                    cash,
+                    cash,
+                    Money.of("USD", "0"),
+                    Money.of("USD", "0"),
+                    Money.of("USD", "0"),
+                    Money.of("USD", "0"),
+                    Money.of("USD", "0"),
+                    new BigDecimal("0.0125")));
         }
         events.add(new RunFinished(++seq, Bars.aBar().atMinute(bars).build().openTime(), bars));
         return events;

@@ -65,7 +65,11 @@ final class PaperVenue implements ExecutionVenuePort {
     public Instant submit(OrderId order, OrderRequest request, Instant decisionTime) {
         Instant arrival = decisionTime.plus(config.latency());
         Instant expiry = request.timeInForce() == TimeInForce.DAY
-                ? decisionTime.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusDays(1).toInstant()
+                ? decisionTime
+                        .atOffset(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.DAYS)
+                        .plusDays(1)
+                        .toInstant()
                 : null;
         inFlight.add(new Working(order, request, arrival, expiry));
         return arrival;
@@ -108,13 +112,17 @@ final class PaperVenue implements ExecutionVenuePort {
             return;
         }
         if (!instrument.isOnLotGrid(w.request.quantity())) {
-            listener.rejected(w.id, w.arrival, "quantity " + w.request.quantity() + " is off the lot grid "
-                    + instrument.lotSize());
+            listener.rejected(
+                    w.id,
+                    w.arrival,
+                    "quantity " + w.request.quantity() + " is off the lot grid " + instrument.lotSize());
             return;
         }
         if (w.request.limitPrice() != null && !instrument.isOnTickGrid(w.request.limitPrice())) {
-            listener.rejected(w.id, w.arrival, "limit price " + w.request.limitPrice() + " is off the tick grid "
-                    + instrument.tickSize());
+            listener.rejected(
+                    w.id,
+                    w.arrival,
+                    "limit price " + w.request.limitPrice() + " is off the tick grid " + instrument.tickSize());
             return;
         }
         listener.accepted(w.id, w.arrival);
@@ -166,7 +174,9 @@ final class PaperVenue implements ExecutionVenuePort {
             return open;
         }
         BigDecimal factor = BigDecimal.ONE.add(
-                buy ? config.slippageBps().divide(TEN_THOUSAND) : config.slippageBps().divide(TEN_THOUSAND).negate());
+                buy
+                        ? config.slippageBps().divide(TEN_THOUSAND)
+                        : config.slippageBps().divide(TEN_THOUSAND).negate());
         Price raw = Price.of(open.toBigDecimal().multiply(factor));
         return instrument.roundToTick(raw, buy ? RoundingMode.CEILING : RoundingMode.FLOOR);
     }
@@ -182,8 +192,11 @@ final class PaperVenue implements ExecutionVenuePort {
             Money cost = instrument.notional(ex.price, quantity).plus(fee);
             Money cash = listener.account().cash();
             if (cost.compareTo(cash) > 0) {
-                listener.canceled(w.id, ex.time, "insufficient cash at execution: buying " + quantity + " at "
-                        + ex.price + " costs " + cost.amount() + " (fee " + fee.amount() + ") > cash " + cash.amount());
+                listener.canceled(
+                        w.id,
+                        ex.time,
+                        "insufficient cash at execution: buying " + quantity + " at " + ex.price + " costs "
+                                + cost.amount() + " (fee " + fee.amount() + ") > cash " + cash.amount());
                 return;
             }
         }

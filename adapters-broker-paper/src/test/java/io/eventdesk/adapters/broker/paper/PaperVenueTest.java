@@ -7,8 +7,8 @@ import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.order.TimeInForce;
-import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.port.ExecutionVenuePort;
+import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.testing.Bars;
 import io.eventdesk.domain.testing.Instruments;
 import io.eventdesk.domain.testing.RecordingReports;
@@ -29,7 +29,8 @@ class PaperVenueTest {
     private final RecordingReports reports = new RecordingReports(account);
 
     private ExecutionVenuePort venue(String slippageBps, CommissionModel commission, Duration latency) {
-        return PaperVenues.create(new PaperVenueConfig(latency, new BigDecimal(slippageBps), commission), List.of(aapl));
+        return PaperVenues.create(
+                new PaperVenueConfig(latency, new BigDecimal(slippageBps), commission), List.of(aapl));
     }
 
     private void replay(ExecutionVenuePort v, Bar... bars) {
@@ -57,28 +58,32 @@ class PaperVenueTest {
             v.submit(new OrderId(2), OrderRequest.market("t", aapl.id(), Side.SELL, Quantity.of(10)), Bars.T0);
             replay(v, bar(0, "100.03", "101", "99", "100"));
             // 100.03 × 1.0005 = 100.080015 → up to 100.09; 100.03 × 0.9995 = 99.979985 → down to 99.97
-            assertThat(reports.fills()).extracting(r -> r.price()).containsExactly(Price.of("100.09"), Price.of("99.97"));
+            assertThat(reports.fills())
+                    .extracting(r -> r.price())
+                    .containsExactly(Price.of("100.09"), Price.of("99.97"));
         }
 
         @Test
         void shouldChargeBpsWithAMinimum_whenCommissionIsBps() {
-            ExecutionVenuePort v = venue("0", new CommissionModel.Bps(new BigDecimal("10"), new BigDecimal("2")),
-                    Duration.ZERO);
+            ExecutionVenuePort v =
+                    venue("0", new CommissionModel.Bps(new BigDecimal("10"), new BigDecimal("2")), Duration.ZERO);
             v.submit(new OrderId(1), OrderRequest.market("t", aapl.id(), Side.BUY, Quantity.of(100)), Bars.T0);
             v.submit(new OrderId(2), OrderRequest.market("t", aapl.id(), Side.BUY, Quantity.of(1)), Bars.T0);
             replay(v, bar(0, "100", "100", "100", "100"));
-            assertThat(reports.fills()).extracting(r -> r.fee())
+            assertThat(reports.fills())
+                    .extracting(r -> r.fee())
                     .containsExactly(Money.of("USD", "10"), Money.of("USD", "2")); // 10 bps of 10000; 0.1 → minimum 2
         }
 
         @Test
         void shouldChargePerUnitWithAMinimum_whenCommissionIsPerUnit() {
-            ExecutionVenuePort v = venue("0", new CommissionModel.PerUnit(new BigDecimal("0.005"), BigDecimal.ONE),
-                    Duration.ZERO);
+            ExecutionVenuePort v =
+                    venue("0", new CommissionModel.PerUnit(new BigDecimal("0.005"), BigDecimal.ONE), Duration.ZERO);
             v.submit(new OrderId(1), OrderRequest.market("t", aapl.id(), Side.BUY, Quantity.of(1000)), Bars.T0);
             v.submit(new OrderId(2), OrderRequest.market("t", aapl.id(), Side.BUY, Quantity.of(10)), Bars.T0);
             replay(v, bar(0, "10", "10", "10", "10"));
-            assertThat(reports.fills()).extracting(r -> r.fee())
+            assertThat(reports.fills())
+                    .extracting(r -> r.fee())
                     .containsExactly(Money.of("USD", "5"), Money.of("USD", "1"));
         }
     }
@@ -129,11 +134,23 @@ class PaperVenueTest {
         @Test
         void shouldExpireAtTheEndOfTheUtcDay_whenTimeInForceIsDay() {
             Instant late = Instant.parse("2024-01-02T23:58:00Z");
-            v.submit(new OrderId(1),
-                    OrderRequest.limit("t", aapl.id(), Side.BUY, Quantity.of(1), Price.of("90"), TimeInForce.DAY), late);
-            replay(v, Bars.aBar().of("AAPL").opening(late).flat("100").build(),
-                    Bars.aBar().of("AAPL").opening(late.plusSeconds(60)).flat("100").build(),
-                    Bars.aBar().of("AAPL").opening(late.plusSeconds(120)).flat("80").build());
+            v.submit(
+                    new OrderId(1),
+                    OrderRequest.limit("t", aapl.id(), Side.BUY, Quantity.of(1), Price.of("90"), TimeInForce.DAY),
+                    late);
+            replay(
+                    v,
+                    Bars.aBar().of("AAPL").opening(late).flat("100").build(),
+                    Bars.aBar()
+                            .of("AAPL")
+                            .opening(late.plusSeconds(60))
+                            .flat("100")
+                            .build(),
+                    Bars.aBar()
+                            .of("AAPL")
+                            .opening(late.plusSeconds(120))
+                            .flat("80")
+                            .build());
             assertThat(reports.all()).extracting(r -> r.kind()).containsExactly("accepted", "expired");
             assertThat(reports.of("expired").get(0).time()).isEqualTo(Instant.parse("2024-01-03T00:00:00Z"));
         }
@@ -144,7 +161,8 @@ class PaperVenueTest {
         ExecutionVenuePort v = venue("0", CommissionModel.none(), Duration.ZERO);
         v.submit(new OrderId(1), OrderRequest.market("t", aapl.id(), Side.BUY, Quantity.of(1000)), Bars.T0);
         replay(v, bar(0, "101", "101", "101", "101"));
-        assertThat(reports.of("canceled")).singleElement()
+        assertThat(reports.of("canceled"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("costs 101000").contains("> cash 100000"));
     }
 }

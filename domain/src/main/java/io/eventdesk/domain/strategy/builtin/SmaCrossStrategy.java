@@ -45,7 +45,8 @@ public final class SmaCrossStrategy implements Strategy {
             return List.of();
         }
         Window w = windows.computeIfAbsent(
-                bar.instrument(), id -> new Window(slow, context.portfolio().instrument(id).priceScale()));
+                bar.instrument(),
+                id -> new Window(slow, context.portfolio().instrument(id).priceScale()));
         w.push(bar.close().unitsAt(w.scale), fast);
         if (w.count < slow) {
             return List.of();
@@ -76,7 +77,13 @@ public final class SmaCrossStrategy implements Strategy {
                 bar.instrument(),
                 target,
                 reason,
-                Map.of("fast_sma", fastAvg, "slow_sma", slowAvg, "close", bar.close().toString()));
+                Map.of(
+                        "fast_sma",
+                        fastAvg,
+                        "slow_sma",
+                        slowAvg,
+                        "close",
+                        bar.close().toString()));
     }
 
     private static String average(long sum, int n, int scale) {
