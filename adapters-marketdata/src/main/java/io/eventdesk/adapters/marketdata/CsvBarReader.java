@@ -3,6 +3,7 @@ package io.eventdesk.adapters.marketdata;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.market.Bar;
@@ -66,8 +67,8 @@ final class CsvBarReader implements Iterator<Bar>, AutoCloseable {
         try {
             this.csv = CsvReader.builder()
                     .skipEmptyLines(true)
-                    .allowExtraFields(true)
-                    .allowMissingFields(true)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .ofCsvRecord(source.path());
         } catch (NoSuchFileException e) {
             throw new BadInputException(file, 0, null, "file not found");

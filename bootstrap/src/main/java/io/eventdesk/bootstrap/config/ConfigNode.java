@@ -77,7 +77,7 @@ final class ConfigNode {
             throw error("expected a map of key: value, got " + describe());
         }
         Map<String, ConfigNode> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), get(e.getKey())));
+        node.properties().forEach(e -> out.put(e.getKey(), get(e.getKey())));
         return out;
     }
 
