@@ -167,7 +167,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         }
         line.put("checks", evaluated);
         line.put("fields", s.signal().fields());
-        decisions.write(EventJson.write(line));
+        decisions.write(EventJson.ARTIFACTS.writeValueAsString(line));
         decisions.write('\n');
     }
 
@@ -241,7 +241,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                     v instanceof BigDecimal d ? (d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros()) : v);
             Files.writeString(
                     directory.resolve(RunArtifacts.SUMMARY),
-                    EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n");
+                    EventJson.ARTIFACTS.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run artifacts in " + directory, e);
         } finally {

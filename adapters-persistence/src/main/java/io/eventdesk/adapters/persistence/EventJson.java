@@ -36,6 +36,9 @@ final class EventJson {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    /** For the run files: maps keep the order they were built in ({@code time}, {@code strategy}, …). */
+    static final ObjectMapper ARTIFACTS = MAPPER.copy().disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     private EventJson() {}
 
     static String write(Object value) {
