@@ -25,9 +25,12 @@ public sealed interface CommissionModel {
 
         @Override
         public Money fee(Instrument instrument, Quantity quantity, Price price) {
-            Money notional = instrument.notional(price, quantity);
-            BigDecimal fee = notional.toBigDecimal().multiply(rate).movePointLeft(4);
-            return Money.of(instrument.currency(), fee.max(minimum).setScale(Money.SCALE, RoundingMode.HALF_EVEN));
+            BigDecimal fee = instrument
+                    .notional(price, quantity)
+                    .toBigDecimal()
+                    .multiply(rate)
+                    .movePointLeft(4);
+            return atLeast(instrument, fee, minimum);
         }
     }
 
@@ -40,9 +43,12 @@ public sealed interface CommissionModel {
 
         @Override
         public Money fee(Instrument instrument, Quantity quantity, Price price) {
-            BigDecimal fee = quantity.abs().toBigDecimal().multiply(rate);
-            return Money.of(instrument.currency(), fee.max(minimum).setScale(Money.SCALE, RoundingMode.HALF_EVEN));
+            return atLeast(instrument, quantity.abs().toBigDecimal().multiply(rate), minimum);
         }
+    }
+
+    private static Money atLeast(Instrument instrument, BigDecimal fee, BigDecimal minimum) {
+        return Money.of(instrument.currency(), fee.max(minimum).setScale(Money.SCALE, RoundingMode.HALF_EVEN));
     }
 
     private static void nonNegative(String name, BigDecimal v) {
