@@ -1,0 +1,69 @@
+package io.eventdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The examples a newcomer runs first: they run, their books balance, and they are reproducible. */
+class BundledExamplesTest {
+    @TempDir
+    Path dir;
+
+    private Path config(String name) throws IOException {
+        Path config = dir.resolve(name + ".yaml");
+        Files.writeString(
+                config,
+                Files.readString(Path.of("..", "examples", name + ".yaml"))
+                        .replace(
+                                "path: data/",
+                                "path: " + Path.of("..", "examples", "data").toAbsolutePath() + "/"));
+        return config;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sma-cross-btc", "momentum-sp500"})
+    void shouldBalanceTheBooksAndRepeatTheDigest_whenAnExampleRunsTwice(String example) throws IOException {
+        RunFolder run = RunFolder.backtest(config(example), dir.resolve("a"));
+        assertThat(run.exitCode).as(run.err).isZero();
+        JsonNode s = run.summary();
+        BigDecimal initial = s.get("initial_cash").decimalValue();
+        BigDecimal cash = s.get("final_cash").decimalValue();
+        BigDecimal equity = s.get("final_equity").decimalValue();
+        BigDecimal fees = s.get("total_fees").decimalValue();
+        assertThat(s.get("fills").asLong()).isPositive();
+
+        // final equity = final cash + the marked value of open positions
+        List<Map<String, String>> curve = run.csv("equity.csv");
+        Map<String, String> last = curve.get(curve.size() - 1);
+        assertThat(new BigDecimal(last.get("cash"))).isEqualByComparingTo(cash);
+        assertThat(equity).isEqualByComparingTo(cash.add(new BigDecimal(last.get("net_exposure"))));
+        // the change in equity is exactly realized + unrealized − fees
+        assertThat(equity.subtract(initial))
+                .isEqualByComparingTo(s.get("realized_pnl")
+                        .decimalValue()
+                        .add(s.get("unrealized_pnl").decimalValue())
+                        .subtract(fees));
+        // final cash = initial cash − what the fills paid and received − fees, to the last unit
+        BigDecimal flows = BigDecimal.ZERO;
+        BigDecimal feeSum = BigDecimal.ZERO;
+        for (Map<String, String> f : run.csv("fills.csv")) {
+            BigDecimal notional = new BigDecimal(f.get("quantity")).multiply(new BigDecimal(f.get("price")));
+            flows = f.get("side").equals("BUY") ? flows.subtract(notional) : flows.add(notional);
+            feeSum = feeSum.add(new BigDecimal(f.get("fee")));
+        }
+        assertThat(feeSum).isEqualByComparingTo(fees);
+        assertThat(cash).isEqualByComparingTo(initial.add(flows).subtract(fees));
+
+        RunFolder again = RunFolder.backtest(config(example), dir.resolve("b"));
+        assertThat(again.summary().get("journal_digest")).isEqualTo(s.get("journal_digest"));
+    }
+}
