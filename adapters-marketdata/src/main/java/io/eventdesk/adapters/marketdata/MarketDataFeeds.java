@@ -1,5 +1,6 @@
 package io.eventdesk.adapters.marketdata;
 
+import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,5 +28,13 @@ public final class MarketDataFeeds {
             throw e;
         }
         return new MergedFeed(readers);
+    }
+
+    /**
+     * A feed over market data already in memory (tests, benchmarks, data produced by another system), which must
+     * be in non-decreasing known-time order.
+     */
+    public static MarketDataFeedPort inMemory(List<? extends MarketData> data, String description) {
+        return new InMemoryFeed(data, description);
     }
 }

@@ -16,4 +16,9 @@ public final class EventJournals {
     public static EventJournalPort jdbc(String jdbcUrl, String runId) {
         return new JdbcEventJournal(jdbcUrl, runId);
     }
+
+    /** Journal off: events are counted, not kept; the receipt's digest is {@code disabled}. */
+    public static EventJournalPort disabled() {
+        return new DisabledJournal();
+    }
 }

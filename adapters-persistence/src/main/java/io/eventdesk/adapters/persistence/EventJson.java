@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.eventdesk.domain.event.Event;
+import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.value.Currency;
@@ -68,6 +69,27 @@ final class EventJson {
             }
         });
         m.addSerializer(Currency.class, text(Currency::code));
+        m.addSerializer(PortfolioValued.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(PortfolioValued v, JsonGenerator gen, SerializerProvider serializers)
+                    throws IOException {
+                // the event's amounts as Money, in the sorted order of every other event's properties
+                gen.writeStartObject();
+                serializers.defaultSerializeField("cash", v.cash(), gen);
+                gen.writeFieldName("drawdown");
+                gen.writeNumber(v.drawdown().toPlainString());
+                serializers.defaultSerializeField("equity", v.equity(), gen);
+                serializers.defaultSerializeField("fees", v.fees(), gen);
+                serializers.defaultSerializeField("grossExposure", v.grossExposure(), gen);
+                serializers.defaultSerializeField("netExposure", v.netExposure(), gen);
+                serializers.defaultSerializeField("peakEquity", v.peakEquity(), gen);
+                serializers.defaultSerializeField("realizedPnl", v.realizedPnl(), gen);
+                gen.writeNumberField("sequence", v.sequence());
+                gen.writeStringField("time", v.time().toString());
+                serializers.defaultSerializeField("unrealizedPnl", v.unrealizedPnl(), gen);
+                gen.writeEndObject();
+            }
+        });
         m.addSerializer(InstrumentId.class, text(InstrumentId::value));
         m.addSerializer(OrderId.class, text(OrderId::toString));
         return m;

@@ -23,4 +23,9 @@ public final class RunArtifacts {
     public static RunArtifactsPort directory(Path directory) {
         return new CsvRunArtifacts(directory);
     }
+
+    /** No run files at all (benchmarks, embedding): the run's summary is still returned by the use case. */
+    public static RunArtifactsPort disabled() {
+        return new DisabledArtifacts();
+    }
 }

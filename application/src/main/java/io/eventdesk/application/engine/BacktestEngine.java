@@ -11,7 +11,6 @@ import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.event.OrderInitialized;
 import io.eventdesk.domain.event.OrderRejected;
 import io.eventdesk.domain.event.OrderSubmitted;
-import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.event.RiskEvaluated;
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.event.RunFailed;
@@ -173,17 +172,7 @@ public final class BacktestEngine {
                 handle(slot.id, signals.get(i));
             }
         }
-        publish(new PortfolioValued(
-                ++sequence,
-                clock.now(),
-                portfolio.cash(),
-                portfolio.equity(),
-                portfolio.grossExposure(),
-                portfolio.netExposure(),
-                portfolio.realizedPnl(),
-                portfolio.unrealizedPnl(),
-                portfolio.totalFees(),
-                portfolio.drawdown()));
+        publish(portfolio.valuation(++sequence, clock.now()));
     }
 
     private void handle(String strategyId, Signal signal) {

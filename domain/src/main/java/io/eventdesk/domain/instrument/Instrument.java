@@ -69,6 +69,17 @@ public record Instrument(
         return new Quantity(Math.multiplyExact(lots, lot), s).withScale(quantityScale(), RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * {@code price × quantity × multiplier} as a count of 10^-{@value Money#SCALE} units of the quote currency,
+     * signed like the quantity, rounded once (HALF_EVEN): the allocation-free form of {@link #signedValue}.
+     */
+    public long valueUnits(Price price, Quantity quantity) {
+        if (multiplier.units() == 1 && multiplier.scale() == 0) {
+            return FixedPoint.multiply(price.units(), price.scale(), quantity.units(), quantity.scale(), Money.SCALE);
+        }
+        return Money.ofProduct(currency, price, quantity, multiplier).units();
+    }
+
     /** {@code price × |quantity| × multiplier} in the quote currency. */
     public Money notional(Price price, Quantity quantity) {
         return Money.ofProduct(currency, price, quantity.abs(), multiplier);

@@ -19,6 +19,16 @@ public record InstrumentId(String value) implements Comparable<InstrumentId> {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof InstrumentId other && value.equals(other.value));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
     public String toString() {
         return value;
     }

@@ -1,21 +1,23 @@
 package io.eventdesk.domain.portfolio;
 
 import io.eventdesk.domain.event.OrderFilled;
+import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.value.Currency;
+import io.eventdesk.domain.value.FixedPoint;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The single source of truth for cash, positions, average cost, realized and unrealized PnL, fees, exposure,
@@ -26,6 +28,9 @@ import java.util.TreeMap;
  * <p>Accounting: average-cost method. A position keeps its signed cost basis; reducing it realizes
  * {@code closing value − proportional cost}; a fill that crosses zero closes the old side and opens the new
  * one. Hence, exactly, {@code cash = initial cash + realized PnL − fees − Σ cost basis}.
+ *
+ * <p>Amounts are kept as counts of 10^-{@value Money#SCALE} units of the account currency, so a mark allocates
+ * nothing; {@link Money} values are made when asked for.
  */
 public final class Portfolio implements PortfolioView {
     private static final int RATIO_DIGITS = 8;
@@ -33,17 +38,20 @@ public final class Portfolio implements PortfolioView {
     private final Currency base;
     private final Money initialCash;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
-    private final Map<InstrumentId, Position> positions = new TreeMap<>();
+    private final Map<InstrumentId, Position> positions = new HashMap<>();
     private final Map<InstrumentId, Price> lastPrices = new HashMap<>();
-    private Money cash;
-    private Money realized;
-    private Money fees;
-    private Money netValue;
-    private Money grossValue;
-    private Money equity;
-    private Money peakEquity;
-    private BigDecimal drawdown = BigDecimal.ZERO;
-    private BigDecimal maxDrawdown = BigDecimal.ZERO;
+    private long cash;
+    private long realized;
+    private long fees;
+    private long netValue;
+    private long grossValue;
+    private long costBasis;
+    private long equity;
+    private long peakEquity;
+    /** peak and equity at the deepest drawdown so far: the ratio is made when asked for */
+    private long maxDrawdownPeak = 1;
+
+    private long maxDrawdownLoss;
 
     public Portfolio(Money initialCash, Collection<Instrument> tradable) {
         if (initialCash.isNegative()) {
@@ -58,103 +66,122 @@ public final class Portfolio implements PortfolioView {
             }
             instruments.put(i.id(), i);
         }
-        Money zero = Money.zero(base);
-        cash = initialCash;
-        realized = zero;
-        fees = zero;
-        netValue = zero;
-        grossValue = zero;
-        equity = initialCash;
-        peakEquity = initialCash;
+        cash = initialCash.units();
+        equity = cash;
+        peakEquity = cash;
     }
 
     /** Applies a fill: the only way a position changes. */
     public void apply(OrderFilled fill) {
         Instrument ins = instrument(fill.instrument());
-        Position pos = positions.computeIfAbsent(ins.id(), id -> new Position(ins, Money.zero(base)));
+        if (!fill.fee().currency().equals(base)) {
+            throw new IllegalArgumentException("fee in " + fill.fee().currency() + " on a " + base + " account");
+        }
+        Position pos = positions.computeIfAbsent(ins.id(), id -> new Position(ins));
         Quantity held = pos.quantity;
         Quantity delta = fill.signedQuantity();
         Price price = fill.price();
-        Money oldValue = pos.marketValue;
 
         if (held.isZero() || held.signum() == delta.signum()) {
             open(pos, delta, price);
         } else {
             Quantity heldAbs = held.abs();
             Quantity closed = Quantity.min(delta.abs(), heldAbs);
-            Money closedCost = pos.costBasis.proportion(closed, heldAbs);
-            Money closingValue = ins.signedValue(price, held.signum() > 0 ? closed : closed.negate());
-            Money pnl = closingValue.minus(closedCost);
-            pos.costBasis = pos.costBasis.minus(closedCost);
+            long closedCost = closed.equals(heldAbs)
+                    ? pos.costBasis
+                    : new Money(base, pos.costBasis).proportion(closed, heldAbs).units();
+            long closingValue = ins.valueUnits(price, held.signum() > 0 ? closed : closed.negate());
+            long pnl = Math.subtractExact(closingValue, closedCost);
+            pos.costBasis = Math.subtractExact(pos.costBasis, closedCost);
+            costBasis = Math.subtractExact(costBasis, closedCost);
             pos.quantity = held.signum() > 0 ? held.minus(closed) : held.plus(closed);
-            pos.realized = pos.realized.plus(pnl);
-            realized = realized.plus(pnl);
-            cash = cash.plus(closingValue);
+            pos.realized = Math.addExact(pos.realized, pnl);
+            realized = Math.addExact(realized, pnl);
+            cash = Math.addExact(cash, closingValue);
             Quantity rest = delta.abs().minus(closed);
             if (rest.isPositive()) {
                 open(pos, delta.signum() > 0 ? rest : rest.negate(), price);
             }
         }
-        cash = cash.minus(fill.fee());
-        fees = fees.plus(fill.fee());
+        cash = Math.subtractExact(cash, fill.fee().units());
+        fees = Math.addExact(fees, fill.fee().units());
         Price mark = lastPrices.putIfAbsent(ins.id(), price) == null ? price : lastPrices.get(ins.id());
-        revalue(pos, mark, oldValue);
-        checkInvariants(fill);
+        revalue(pos, mark);
+        checkInvariants(fill, null);
     }
 
     private void open(Position pos, Quantity signed, Price price) {
-        Money value = pos.instrument.signedValue(price, signed);
-        pos.costBasis = pos.costBasis.plus(value);
+        long value = pos.instrument.valueUnits(price, signed);
+        pos.costBasis = Math.addExact(pos.costBasis, value);
+        costBasis = Math.addExact(costBasis, value);
         pos.quantity = pos.quantity.plus(signed);
-        cash = cash.minus(value);
+        cash = Math.subtractExact(cash, value);
     }
 
     /** Marks an instrument at a new price: revalues its position, equity and drawdown. */
     public void mark(InstrumentId instrument, Price price) {
-        instrument(instrument);
-        lastPrices.put(instrument, price);
+        if (lastPrices.put(instrument, price) == null) {
+            instrument(instrument);
+        }
         Position pos = positions.get(instrument);
         if (pos != null) {
-            revalue(pos, price, pos.marketValue);
-            checkInvariants(instrument + " mark " + price);
+            revalue(pos, price);
+            checkInvariants(instrument, price);
         }
     }
 
-    private void revalue(Position pos, Price mark, Money oldValue) {
-        Money newValue = pos.quantity.isZero() ? Money.zero(base) : pos.instrument.signedValue(mark, pos.quantity);
+    private void revalue(Position pos, Price mark) {
+        long oldValue = pos.marketValue;
+        long newValue = pos.quantity.isZero() ? 0 : pos.instrument.valueUnits(mark, pos.quantity);
         pos.marketValue = newValue;
-        netValue = netValue.minus(oldValue).plus(newValue);
-        grossValue = grossValue.minus(oldValue.abs()).plus(newValue.abs());
-        equity = cash.plus(netValue);
-        if (equity.compareTo(peakEquity) > 0) {
+        netValue = Math.addExact(netValue - oldValue, newValue);
+        grossValue = Math.addExact(grossValue - Math.abs(oldValue), Math.abs(newValue));
+        equity = Math.addExact(cash, netValue);
+        if (equity > peakEquity) {
             peakEquity = equity;
-        }
-        if (peakEquity.isPositive() && equity.compareTo(peakEquity) < 0) {
-            drawdown = peakEquity.minus(equity).ratioTo(peakEquity, RATIO_DIGITS);
-            if (drawdown.compareTo(maxDrawdown) > 0) {
-                maxDrawdown = drawdown;
+        } else if (peakEquity > 0) {
+            long loss = peakEquity - equity;
+            // loss / peak > maxLoss / maxPeak, exactly
+            if (FixedPoint.compareProducts(loss, maxDrawdownPeak, maxDrawdownLoss, peakEquity) > 0) {
+                maxDrawdownLoss = loss;
+                maxDrawdownPeak = peakEquity;
             }
-        } else {
-            drawdown = BigDecimal.ZERO;
         }
     }
 
-    private void checkInvariants(Object cause) {
-        if (cash.isNegative()) {
-            throw new PortfolioInvariantViolation("cash went negative (" + cash + ") in a cash account after " + cause);
+    /** The account's figures now, as the event that records them. */
+    public PortfolioValued valuation(long sequence, Instant time) {
+        return new PortfolioValued(
+                sequence,
+                time,
+                base,
+                cash,
+                equity,
+                grossValue,
+                netValue,
+                realized,
+                netValue - costBasis,
+                fees,
+                peakEquity);
+    }
+
+    /** Checks the invariants after a change; {@code cause} and {@code price} only build the message of a failure. */
+    private void checkInvariants(Object cause, Price price) {
+        if (cash < 0) {
+            throw violation("cash went negative (" + new Money(base, cash) + ") in a cash account", cause, price);
         }
-        Money identity = initialCash.plus(realized).minus(fees);
-        for (Position p : positions.values()) {
-            identity = identity.minus(p.costBasis);
-            if (p.quantity.isZero() && !p.costBasis.isZero()) {
-                throw new PortfolioInvariantViolation(
-                        p.instrument.id() + " is flat but keeps a cost basis of " + p.costBasis + " after " + cause);
-            }
+        long identity = initialCash.units() + realized - fees - costBasis;
+        if (identity != cash) {
+            throw violation(
+                    "cash " + new Money(base, cash) + " differs from initial + realized − fees − cost basis "
+                            + new Money(base, identity),
+                    cause,
+                    price);
         }
-        if (!identity.equals(cash)) {
-            throw new PortfolioInvariantViolation("cash " + cash
-                    + " differs from initial + realized − fees − cost basis " + identity + " after " + cause);
-        }
+    }
+
+    private static PortfolioInvariantViolation violation(String what, Object cause, Price price) {
+        return new PortfolioInvariantViolation(what + " after " + cause + (price == null ? "" : " mark " + price));
     }
 
     @Override
@@ -164,6 +191,10 @@ public final class Portfolio implements PortfolioView {
             throw new IllegalArgumentException("unknown instrument " + id);
         }
         return i;
+    }
+
+    private Money money(long units) {
+        return new Money(base, units);
     }
 
     @Override
@@ -178,56 +209,59 @@ public final class Portfolio implements PortfolioView {
 
     @Override
     public Money cash() {
-        return cash;
+        return money(cash);
     }
 
     @Override
     public Money equity() {
-        return equity;
+        return money(equity);
     }
 
     @Override
     public Money peakEquity() {
-        return peakEquity;
+        return money(peakEquity);
     }
 
     @Override
     public BigDecimal drawdown() {
-        return drawdown;
+        return ratio(peakEquity - equity, peakEquity);
     }
 
     @Override
     public BigDecimal maxDrawdown() {
-        return maxDrawdown;
+        return ratio(maxDrawdownLoss, maxDrawdownPeak);
+    }
+
+    private static BigDecimal ratio(long loss, long peak) {
+        if (loss <= 0 || peak <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(loss).divide(BigDecimal.valueOf(peak), RATIO_DIGITS, RoundingMode.HALF_EVEN);
     }
 
     @Override
     public Money realizedPnl() {
-        return realized;
+        return money(realized);
     }
 
     @Override
     public Money unrealizedPnl() {
-        Money u = Money.zero(base);
-        for (Position p : positions.values()) {
-            u = u.plus(p.marketValue.minus(p.costBasis));
-        }
-        return u;
+        return money(netValue - costBasis);
     }
 
     @Override
     public Money totalFees() {
-        return fees;
+        return money(fees);
     }
 
     @Override
     public Money grossExposure() {
-        return grossValue;
+        return money(grossValue);
     }
 
     @Override
     public Money netExposure() {
-        return netValue;
+        return money(netValue);
     }
 
     @Override
@@ -245,45 +279,43 @@ public final class Portfolio implements PortfolioView {
     public List<PositionView> positions() {
         List<PositionView> out = new ArrayList<>(positions.size());
         for (Position p : positions.values()) {
-            out.add(p.view(lastPrices.get(p.instrument.id())));
+            out.add(p.view(lastPrices.get(p.instrument.id()), base));
         }
+        out.sort((a, b) -> a.instrument().compareTo(b.instrument()));
         return out;
     }
 
     private static final class Position {
         final Instrument instrument;
         Quantity quantity;
-        Money costBasis;
-        Money marketValue;
-        Money realized;
+        long costBasis;
+        long marketValue;
+        long realized;
 
-        Position(Instrument instrument, Money zero) {
+        Position(Instrument instrument) {
             this.instrument = instrument;
             this.quantity = new Quantity(0, instrument.quantityScale());
-            this.costBasis = zero;
-            this.marketValue = zero;
-            this.realized = zero;
         }
 
-        PositionView view(Price last) {
+        PositionView view(Price last, Currency base) {
             BigDecimal avg = null;
+            Money cost = new Money(base, costBasis);
             if (!quantity.isZero()) {
                 BigDecimal units =
                         quantity.toBigDecimal().multiply(instrument.multiplier().toBigDecimal());
-                avg = costBasis
-                        .toBigDecimal()
+                avg = cost.toBigDecimal()
                         .divide(units, instrument.priceScale() + 6, RoundingMode.HALF_EVEN)
                         .stripTrailingZeros();
             }
             return new PositionView(
                     instrument.id(),
                     quantity,
-                    costBasis,
+                    cost,
                     avg,
                     last,
-                    marketValue,
-                    marketValue.minus(costBasis),
-                    realized);
+                    new Money(base, marketValue),
+                    new Money(base, marketValue - costBasis),
+                    new Money(base, realized));
         }
     }
 }

@@ -14,6 +14,16 @@ public record Currency(String code) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Currency c && code.equals(c.code));
+    }
+
+    @Override
+    public int hashCode() {
+        return code.hashCode();
+    }
+
+    @Override
     public String toString() {
         return code;
     }

@@ -122,6 +122,16 @@ public final class FixedPoint {
         }
     }
 
+    /** The sign of {@code a × b − c × d}, exactly (128-bit products, no overflow). */
+    public static int compareProducts(long a, long b, long c, long d) {
+        long hi1 = Math.multiplyHigh(a, b);
+        long hi2 = Math.multiplyHigh(c, d);
+        if (hi1 != hi2) {
+            return hi1 < hi2 ? -1 : 1;
+        }
+        return Long.compareUnsigned(a * b, c * d);
+    }
+
     public static long fromBigDecimal(BigDecimal value, int scale, RoundingMode mode) {
         return value.setScale(scale, mode).unscaledValue().longValueExact();
     }
@@ -135,7 +145,32 @@ public final class FixedPoint {
         if (units == 0) {
             return "0";
         }
-        return BigDecimal.valueOf(units, scale).stripTrailingZeros().toPlainString();
+        while (scale > 0 && units % 10 == 0) {
+            units /= 10;
+            scale--;
+        }
+        if (scale == 0) {
+            return Long.toString(units);
+        }
+        if (units == Long.MIN_VALUE) {
+            return BigDecimal.valueOf(units, scale).toPlainString();
+        }
+        String digits = Long.toString(Math.abs(units));
+        StringBuilder sb = new StringBuilder(digits.length() + scale + 3);
+        if (units < 0) {
+            sb.append('-');
+        }
+        int point = digits.length() - scale;
+        if (point <= 0) {
+            sb.append("0.");
+            for (int i = point; i < 0; i++) {
+                sb.append('0');
+            }
+            sb.append(digits);
+        } else {
+            sb.append(digits, 0, point).append('.').append(digits, point, digits.length());
+        }
+        return sb.toString();
     }
 
     /** The mantissa and scale of a decimal with its trailing zeros removed (scale never negative). */

@@ -98,7 +98,7 @@ public record Money(Currency currency, long units) implements Comparable<Money> 
     }
 
     private void same(Money other) {
-        if (!currency.equals(other.currency)) {
+        if (currency != other.currency && !currency.equals(other.currency)) {
             throw new IllegalArgumentException("cannot combine " + currency + " with " + other.currency);
         }
     }

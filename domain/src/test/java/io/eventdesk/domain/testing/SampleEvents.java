@@ -22,7 +22,6 @@ import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import io.eventdesk.domain.value.Side;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,14 +89,15 @@ public final class SampleEvents {
             events.add(new PortfolioValued(
                     ++seq,
                     t,
-                    cash,
-                    cash,
-                    Money.of("USD", "0"),
-                    Money.of("USD", "0"),
-                    Money.of("USD", "0"),
-                    Money.of("USD", "0"),
-                    Money.of("USD", "0"),
-                    new BigDecimal("0.0125")));
+                    cash.currency(),
+                    cash.units(),
+                    cash.units(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    cash.units() + 125_000_000L * (i % 3)));
         }
         events.add(new RunFinished(++seq, Bars.aBar().atMinute(bars).build().openTime(), bars));
         return events;

@@ -20,6 +20,10 @@ class ValuesTest {
         void shouldPrintPlainDecimals_whenConvertedToText() {
             assertThat(Price.of("1E+3").toString()).isEqualTo("1000");
             assertThat(Price.of("0.00050").toString()).isEqualTo("0.0005");
+            assertThat(FixedPoint.toPlainString(-123450, 3)).isEqualTo("-123.45");
+            assertThat(FixedPoint.toPlainString(-5, 4)).isEqualTo("-0.0005");
+            assertThat(FixedPoint.toPlainString(1200, 2)).isEqualTo("12");
+            assertThat(FixedPoint.toPlainString(Long.MIN_VALUE, 2)).isEqualTo("-92233720368547758.08");
         }
 
         @Test

@@ -53,6 +53,8 @@ final class PaperVenue implements ExecutionVenuePort {
             new PriorityQueue<>(Comparator.comparing((Working w) -> w.arrival).thenComparing(w -> w.id));
     private final Map<InstrumentId, List<Working>> books = new HashMap<>();
     private long fillCounter;
+    /** resting orders with an expiry: when none, the expiry scan is skipped */
+    private int expiring;
 
     PaperVenue(PaperVenueConfig config, Collection<Instrument> instruments) {
         this.config = config;
@@ -86,6 +88,7 @@ final class PaperVenue implements ExecutionVenuePort {
                 arrive(inFlight.poll(), listener);
             } else if (expiryDue) {
                 books.get(expiring.request.instrument()).remove(expiring);
+                this.expiring--;
                 listener.expired(expiring.id, expiring.expiry);
             } else {
                 return;
@@ -94,6 +97,9 @@ final class PaperVenue implements ExecutionVenuePort {
     }
 
     private Working nextExpiry() {
+        if (expiring == 0) {
+            return null;
+        }
         Working next = null;
         for (List<Working> book : books.values()) {
             for (Working w : book) {
@@ -127,6 +133,9 @@ final class PaperVenue implements ExecutionVenuePort {
         }
         listener.accepted(w.id, w.arrival);
         books.computeIfAbsent(instrument.id(), k -> new ArrayList<>()).add(w);
+        if (w.expiry != null) {
+            expiring++;
+        }
     }
 
     @Override
@@ -149,6 +158,9 @@ final class PaperVenue implements ExecutionVenuePort {
                 continue;
             }
             it.remove();
+            if (w.expiry != null) {
+                expiring--;
+            }
             execute(w, ex, instrument, listener);
         }
     }

@@ -26,8 +26,7 @@ public final class MomentumStrategy implements Strategy {
     private final BigDecimal threshold;
     private final Quantity quantity;
     private final boolean allowShort;
-    private final Map<InstrumentId, long[]> rings = new HashMap<>();
-    private final Map<InstrumentId, Integer> counts = new HashMap<>();
+    private final Map<InstrumentId, Closes> closes = new HashMap<>();
 
     public MomentumStrategy(StrategyParameters params) {
         params.allowOnly("lookback", "threshold", "quantity", "allow-short");
@@ -43,8 +42,13 @@ public final class MomentumStrategy implements Strategy {
             return List.of();
         }
         int scale = context.portfolio().instrument(bar.instrument()).priceScale();
-        long[] ring = rings.computeIfAbsent(bar.instrument(), id -> new long[lookback + 1]);
-        int count = counts.merge(bar.instrument(), 1, Integer::sum);
+        Closes c = closes.get(bar.instrument());
+        if (c == null) {
+            c = new Closes(lookback + 1);
+            closes.put(bar.instrument(), c);
+        }
+        long[] ring = c.ring;
+        int count = ++c.count;
         long close = bar.close().unitsAt(scale);
         ring[(count - 1) % ring.length] = close;
         if (count <= lookback) {
@@ -82,5 +86,15 @@ public final class MomentumStrategy implements Strategy {
                 target,
                 reason,
                 Map.of("change", change.toPlainString(), "close", bar.close().toString(), "past_close", pastClose)));
+    }
+
+    /** The last {@code lookback + 1} closes of one instrument, as a ring. */
+    private static final class Closes {
+        final long[] ring;
+        int count;
+
+        Closes(int size) {
+            this.ring = new long[size];
+        }
     }
 }
