@@ -2,12 +2,17 @@ package io.eventdesk.adapters.persistence;
 
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.OrderAccepted;
+import io.eventdesk.domain.event.OrderCancelRejected;
 import io.eventdesk.domain.event.OrderCanceled;
 import io.eventdesk.domain.event.OrderDenied;
 import io.eventdesk.domain.event.OrderExpired;
 import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.event.OrderInitialized;
+import io.eventdesk.domain.event.OrderPendingCancel;
+import io.eventdesk.domain.event.OrderPendingReplace;
 import io.eventdesk.domain.event.OrderRejected;
+import io.eventdesk.domain.event.OrderReplaceRejected;
+import io.eventdesk.domain.event.OrderReplaced;
 import io.eventdesk.domain.event.OrderSubmitted;
 import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.event.RiskEvaluated;
@@ -17,6 +22,7 @@ import io.eventdesk.domain.event.SignalSkipped;
 import io.eventdesk.domain.order.Order;
 import io.eventdesk.domain.order.OrderAction;
 import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderStatus;
 import io.eventdesk.domain.port.RunArtifactsPort;
 import io.eventdesk.domain.run.RunSummary;
 import java.io.BufferedWriter;
@@ -100,6 +106,16 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                 orders.get(o.orderId()).apply(OrderAction.CANCEL);
             } else if (event instanceof OrderExpired o) {
                 orders.get(o.orderId()).apply(OrderAction.EXPIRE);
+            } else if (event instanceof OrderPendingCancel o) {
+                orders.get(o.orderId()).apply(OrderAction.PENDING_CANCEL);
+            } else if (event instanceof OrderPendingReplace o) {
+                orders.get(o.orderId()).apply(OrderAction.PENDING_REPLACE);
+            } else if (event instanceof OrderReplaced o) {
+                orders.get(o.orderId()).replace(o.quantity(), o.limitPrice());
+            } else if (event instanceof OrderCancelRejected o) {
+                undoPending(o.orderId(), OrderStatus.PENDING_CANCEL, OrderAction.CANCEL_REJECT);
+            } else if (event instanceof OrderReplaceRejected o) {
+                undoPending(o.orderId(), OrderStatus.PENDING_REPLACE, OrderAction.REPLACE_REJECT);
             } else if (event instanceof OrderFilled f) {
                 orders.get(f.orderId()).fill(f.fillId(), f.quantity(), f.price());
                 csv(
@@ -126,6 +142,13 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         }
     }
 
+    private void undoPending(OrderId id, OrderStatus pending, OrderAction undo) {
+        Order order = orders.get(id);
+        if (order.status() == pending) {
+            order.apply(undo);
+        }
+    }
+
     private static String summarize(List<RuleCheck> checks) {
         return checks.size() + " rule(s) passed";
     }
@@ -141,16 +164,23 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             List<RuleCheck> checks)
             throws IOException {
         SignalRaised s = pendingSignals.remove(signalSequence);
-        if (s == null) {
-            throw new IllegalStateException("decision on signal #" + signalSequence + " without the signal");
-        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", time);
-        line.put("strategy", s.strategyId());
-        line.put("instrument", s.signal().instrument().value());
-        line.put("signal", s.signal().name());
-        line.put("target", s.signal().target());
-        line.put("reason", s.signal().reason());
+        if (s != null) {
+            line.put("strategy", s.strategyId());
+            line.put("instrument", s.signal().instrument().value());
+            line.put("signal", s.signal().name());
+            line.put("target", s.signal().target());
+            line.put("reason", s.signal().reason());
+        } else {
+            // a risk decision on a strategy's replace request, not on a signal
+            Order order = orders.get(OrderId.parse(orderId));
+            line.put("strategy", order.strategyId());
+            line.put("instrument", order.instrument().value());
+            line.put("signal", "replace " + orderId);
+            line.put("target", null);
+            line.put("reason", null);
+        }
         line.put("decision", decision);
         line.put("code", code);
         line.put("rule", rule);
@@ -166,7 +196,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             evaluated.add(m);
         }
         line.put("checks", evaluated);
-        line.put("fields", s.signal().fields());
+        line.put("fields", s == null ? Map.of() : s.signal().fields());
         decisions.write(EventJson.ARTIFACTS.writeValueAsString(line));
         decisions.write('\n');
     }

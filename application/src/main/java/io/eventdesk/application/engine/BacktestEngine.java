@@ -4,12 +4,18 @@ import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.BarClosed;
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.OrderAccepted;
+import io.eventdesk.domain.event.OrderCancelRejected;
 import io.eventdesk.domain.event.OrderCanceled;
 import io.eventdesk.domain.event.OrderDenied;
 import io.eventdesk.domain.event.OrderExpired;
 import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.event.OrderInitialized;
+import io.eventdesk.domain.event.OrderModifyDenied;
+import io.eventdesk.domain.event.OrderPendingCancel;
+import io.eventdesk.domain.event.OrderPendingReplace;
 import io.eventdesk.domain.event.OrderRejected;
+import io.eventdesk.domain.event.OrderReplaceRejected;
+import io.eventdesk.domain.event.OrderReplaced;
 import io.eventdesk.domain.event.OrderSubmitted;
 import io.eventdesk.domain.event.RiskEvaluated;
 import io.eventdesk.domain.event.RuleCheck;
@@ -27,6 +33,7 @@ import io.eventdesk.domain.order.OrderAction;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.order.OrderStatus;
+import io.eventdesk.domain.order.OrderView;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.ExecutionReportListener;
 import io.eventdesk.domain.port.ExecutionVenuePort;
@@ -168,6 +175,7 @@ public final class BacktestEngine {
         portfolio.mark(bar.instrument(), bar.close());
         for (StrategySlot slot : strategies) {
             List<Signal> signals = slot.strategy.onMarketData(bar, slot);
+            slot.carryOutRequests();
             for (int i = 0; i < signals.size(); i++) {
                 handle(slot.id, signals.get(i));
             }
@@ -247,9 +255,13 @@ public final class BacktestEngine {
 
     /** What open buy orders will cost at their reference prices, fees included. */
     private Money reservedCash() {
+        return reservedCash(null);
+    }
+
+    private Money reservedCash(OrderId except) {
         Money reserved = Money.zero(portfolio.baseCurrency());
         for (Order o : openOrders.values()) {
-            if (o.side() != Side.BUY) {
+            if (o.side() != Side.BUY || o.id().equals(except)) {
                 continue;
             }
             Price ref = referencePrice(o.request());
@@ -304,6 +316,7 @@ public final class BacktestEngine {
     private final class StrategySlot implements StrategyContext {
         final String id;
         final Strategy strategy;
+        final List<OrderRequestChange> requests = new ArrayList<>();
 
         StrategySlot(String id, Strategy strategy) {
             this.id = id;
@@ -329,6 +342,101 @@ public final class BacktestEngine {
         public Quantity pendingQuantity(InstrumentId instrument) {
             return BacktestEngine.this.pendingQuantity(instrument, id);
         }
+
+        @Override
+        public List<OrderView> openOrders() {
+            List<OrderView> own = new ArrayList<>();
+            for (Order o : openOrders.values()) {
+                if (o.strategyId().equals(id)) {
+                    own.add(o.view());
+                }
+            }
+            return own;
+        }
+
+        @Override
+        public void cancel(OrderId order, String reason) {
+            requests.add(new OrderRequestChange(order, null, null, reason));
+        }
+
+        @Override
+        public void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, String reason) {
+            if (newQuantity == null || !newQuantity.isPositive()) {
+                throw new IllegalArgumentException(id + ": a replace needs a positive quantity, got " + newQuantity);
+            }
+            requests.add(new OrderRequestChange(order, newQuantity, newLimitPrice, reason));
+        }
+
+        void carryOutRequests() {
+            if (requests.isEmpty()) {
+                return;
+            }
+            for (OrderRequestChange change : requests) {
+                Order order = openOrders.get(change.order());
+                if (order == null || !order.strategyId().equals(id)) {
+                    throw new IllegalStateException("strategy " + id + " asked to change " + change.order()
+                            + ", which is not one of its open orders");
+                }
+                if (change.quantity() == null) {
+                    requestCancel(order, change.reason());
+                } else {
+                    requestReplace(order, change);
+                }
+            }
+            requests.clear();
+        }
+    }
+
+    /** A strategy's request about one of its orders: a cancel when {@code quantity} is null, else a replace. */
+    private record OrderRequestChange(OrderId order, Quantity quantity, Price limitPrice, String reason) {}
+
+    private void requestCancel(Order order, String reason) {
+        Instant now = clock.now();
+        order.apply(OrderAction.PENDING_CANCEL);
+        publish(new OrderPendingCancel(++sequence, now, order.id(), reason));
+        venue.cancel(order.id(), now);
+    }
+
+    private void requestReplace(Order order, OrderRequestChange change) {
+        Instant now = clock.now();
+        OrderRequest current = order.request();
+        Quantity remaining = change.quantity().minus(order.filledQuantity());
+        if (!remaining.isPositive()) {
+            throw new IllegalStateException("strategy " + order.strategyId() + " asked to replace " + order.id()
+                    + " with quantity " + change.quantity() + ", not more than the " + order.filledQuantity()
+                    + " already filled");
+        }
+        OrderRequest replaced = current.withQuantityAndLimit(change.quantity(), change.limitPrice());
+        OrderRequest rest = replaced.withQuantityAndLimit(remaining, change.limitPrice());
+        Instrument instrument = portfolio.instrument(order.instrument());
+        Price reference = referencePrice(rest);
+        Money fee = reference == null
+                ? Money.zero(instrument.currency())
+                : venue.estimateFee(instrument, rest.quantity(), reference);
+        Quantity othersPending =
+                pendingQuantity(order.instrument(), null).minus(order.side().signed(order.leavesQuantity()));
+        Money othersReserved = reservedCash(order.id());
+        RiskDecision decision =
+                risk.check(rest, new RiskContext(portfolio, instrument, reference, othersPending, othersReserved, fee));
+        publish(new RiskEvaluated(
+                ++sequence,
+                now,
+                order.id(),
+                order.strategyId(),
+                0,
+                instrument.id(),
+                decision.approved(),
+                decision.checks()));
+        if (!decision.approved()) {
+            RuleCheck failure = decision.firstFailure().orElseThrow();
+            publish(new OrderModifyDenied(
+                    ++sequence, now, order.id(), failure.code(), failure.rule(), failure.detail()));
+            return;
+        }
+        order.apply(OrderAction.PENDING_REPLACE);
+        publish(new OrderPendingReplace(
+                ++sequence, now, order.id(), change.quantity(), change.limitPrice(), change.reason()));
+        venue.replace(order.id(), change.quantity(), change.limitPrice(), now);
     }
 
     /** The venue's reports, turned into order transitions, journal events and portfolio changes. */
@@ -384,6 +492,31 @@ public final class BacktestEngine {
             order.apply(OrderAction.CANCEL);
             publish(new OrderCanceled(++sequence, time, id, reason));
             closeIfDone(order);
+        }
+
+        @Override
+        public void cancelRejected(OrderId id, Instant time, String reason) {
+            Order order = openOrders.get(id);
+            if (order != null && order.status() == OrderStatus.PENDING_CANCEL) {
+                order.apply(OrderAction.CANCEL_REJECT);
+            }
+            // an order that filled while the cancel travelled is closed already: the rejection is only recorded
+            publish(new OrderCancelRejected(++sequence, time, id, reason));
+        }
+
+        @Override
+        public void replaced(OrderId id, Instant time, Quantity newQuantity, Price newLimitPrice) {
+            open(id).replace(newQuantity, newLimitPrice);
+            publish(new OrderReplaced(++sequence, time, id, newQuantity, newLimitPrice));
+        }
+
+        @Override
+        public void replaceRejected(OrderId id, Instant time, String reason) {
+            Order order = openOrders.get(id);
+            if (order != null && order.status() == OrderStatus.PENDING_REPLACE) {
+                order.apply(OrderAction.REPLACE_REJECT);
+            }
+            publish(new OrderReplaceRejected(++sequence, time, id, reason));
         }
 
         @Override

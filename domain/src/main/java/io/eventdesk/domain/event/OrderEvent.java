@@ -11,6 +11,12 @@ public sealed interface OrderEvent extends Event
                 OrderRejected,
                 OrderFilled,
                 OrderCanceled,
-                OrderExpired {
+                OrderExpired,
+                OrderPendingCancel,
+                OrderPendingReplace,
+                OrderReplaced,
+                OrderCancelRejected,
+                OrderReplaceRejected,
+                OrderModifyDenied {
     OrderId orderId();
 }

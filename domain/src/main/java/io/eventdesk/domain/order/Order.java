@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class Order {
     private final OrderId id;
-    private final OrderRequest request;
+    private OrderRequest request;
     private final Instant createdTime;
     private final Set<String> fillIds = new HashSet<>();
     private OrderStatus status = OrderStatus.INITIALIZED;
@@ -66,6 +66,37 @@ public final class Order {
         filledQuantity = filledQuantity.plus(quantity);
         filledValue = filledValue.add(price.toBigDecimal().multiply(quantity.toBigDecimal()));
         status = filledQuantity.compareTo(request.quantity()) == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+    }
+
+    /**
+     * The venue applied a replace: the order works on with a new total quantity and/or limit price, in the status
+     * it had before the replace was requested.
+     */
+    public void replace(Quantity newQuantity, Price newLimitPrice) {
+        OrderStateTable.edge(status, OrderAction.REPLACE)
+                .orElseThrow(() -> new IllegalOrderTransition(id, status, OrderAction.REPLACE));
+        if (newQuantity.compareTo(filledQuantity) <= 0) {
+            throw new IllegalArgumentException("order " + id + ": the new quantity " + newQuantity
+                    + " must exceed what has filled (" + filledQuantity + ")");
+        }
+        OrderRequest replaced = request.withQuantityAndLimit(newQuantity, newLimitPrice);
+        move(OrderAction.REPLACE);
+        request = replaced;
+    }
+
+    /** A read-only snapshot. */
+    public OrderView view() {
+        return new OrderView(
+                id,
+                request.strategyId(),
+                request.instrument(),
+                request.side(),
+                request.type(),
+                request.quantity(),
+                filledQuantity,
+                request.limitPrice(),
+                request.timeInForce(),
+                status);
     }
 
     private void move(OrderAction action) {

@@ -45,6 +45,11 @@ public record OrderRequest(
         return new OrderRequest(strategyId, instrument, side, OrderType.LIMIT, quantity, limit, tif);
     }
 
+    /** The same order with another total quantity and limit price (a replace). */
+    public OrderRequest withQuantityAndLimit(Quantity newQuantity, Price newLimitPrice) {
+        return new OrderRequest(strategyId, instrument, side, type, newQuantity, newLimitPrice, timeInForce);
+    }
+
     /** The quantity signed by side: positive for a buy. */
     public Quantity signedQuantity() {
         return side.signed(quantity);

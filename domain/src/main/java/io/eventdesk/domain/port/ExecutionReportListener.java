@@ -27,4 +27,13 @@ public interface ExecutionReportListener {
     void canceled(OrderId order, Instant time, String reason);
 
     void expired(OrderId order, Instant time);
+
+    /** A cancel arrived too late (the order had filled or gone); the order is unchanged. */
+    void cancelRejected(OrderId order, Instant time, String reason);
+
+    /** A replace was applied: the order now works with this total quantity and limit price. */
+    void replaced(OrderId order, Instant time, Quantity newQuantity, Price newLimitPrice);
+
+    /** A replace was refused; the order is unchanged. */
+    void replaceRejected(OrderId order, Instant time, String reason);
 }

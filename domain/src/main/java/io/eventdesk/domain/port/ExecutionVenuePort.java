@@ -21,6 +21,22 @@ public interface ExecutionVenuePort {
      */
     Instant submit(OrderId order, OrderRequest request, Instant decisionTime);
 
+    /**
+     * Asks the venue to cancel a resting order, decided at {@code decisionTime}. The answer comes later through
+     * the listener: {@code canceled}, or {@code cancelRejected} when the order had already filled or gone.
+     *
+     * @return when the request arrives at the venue
+     */
+    Instant cancel(OrderId order, Instant decisionTime);
+
+    /**
+     * Asks the venue to change a resting order's total quantity and/or limit price. The answer comes later:
+     * {@code replaced}, or {@code replaceRejected}.
+     *
+     * @return when the request arrives at the venue
+     */
+    Instant replace(OrderId order, Quantity newQuantity, Price newLimitPrice, Instant decisionTime);
+
     /** Processes the venue's own timers (arrivals, expiries) up to and including {@code time}. */
     void advanceTo(Instant time, ExecutionReportListener listener);
 

@@ -1,11 +1,18 @@
 package io.eventdesk.domain.strategy;
 
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderView;
 import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import java.time.Instant;
+import java.util.List;
 
-/** What a strategy may see: the clock, the portfolio (read-only) and its own open orders. */
+/**
+ * What a strategy may see: the clock, the portfolio (read-only) and its own open orders; and the requests it may
+ * make about those orders (cancel, replace), which the engine carries out after the strategy returns.
+ */
 public interface StrategyContext {
     String strategyId();
 
@@ -16,6 +23,21 @@ public interface StrategyContext {
 
     /** The signed quantity of this strategy's open orders in an instrument that has not filled yet. */
     Quantity pendingQuantity(InstrumentId instrument);
+
+    /** This strategy's open orders, oldest first. */
+    List<OrderView> openOrders();
+
+    /**
+     * Requests the cancel of one of this strategy's open orders. Requests are carried out by the engine when
+     * {@link Strategy#onMarketData} returns, in the order made; the venue answers after its latency.
+     */
+    void cancel(OrderId order, String reason);
+
+    /**
+     * Requests a new total quantity and/or limit price for one of this strategy's open orders. The replaced order
+     * goes through the risk engine first; the venue answers after its latency.
+     */
+    void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, String reason);
 
     /** The position plus {@link #pendingQuantity}: where the position goes if everything open fills. */
     default Quantity committedPosition(InstrumentId instrument) {

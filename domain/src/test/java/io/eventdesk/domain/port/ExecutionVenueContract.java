@@ -134,6 +134,51 @@ public abstract class ExecutionVenueContract {
                 .isEqualTo(1);
     }
 
+    private OrderRequest restingBuy(String limit) {
+        return OrderRequest.limit("contract", aapl.id(), Side.BUY, Quantity.of(1), Price.of(limit), TimeInForce.GTC);
+    }
+
+    @Test
+    void shouldCancelARestingOrder_whenTheCancelArrives() {
+        Bar first = bar(0, "100", "100", "100", "100");
+        replay(venue, first);
+        venue.submit(new OrderId(1), restingBuy("90"), first.closeTime());
+        Bar second = bar(1, "100", "101", "99", "100");
+        replay(venue, second);
+        Instant arrival = venue.cancel(new OrderId(1), second.closeTime());
+        replay(venue, bar(2, "80", "80", "80", "80"));
+        assertThat(reports.all()).extracting(Report::kind).containsExactly("accepted", "canceled");
+        assertThat(reports.of("canceled").get(0).time()).isEqualTo(arrival);
+    }
+
+    @Test
+    void shouldRejectTheCancelAsTooLate_whenTheOrderFilledFirst() {
+        Bar first = bar(0, "100", "100", "100", "100");
+        replay(venue, first);
+        venue.submit(new OrderId(1), restingBuy("90"), first.closeTime());
+        replay(venue, bar(1, "89", "90", "88", "89")); // fills at the open, 89
+        venue.cancel(new OrderId(1), bar(1, "89", "90", "88", "89").closeTime());
+        replay(venue, bar(2, "89", "89", "89", "89"));
+        assertThat(reports.all()).extracting(Report::kind).containsExactly("accepted", "filled", "cancelRejected");
+    }
+
+    @Test
+    void shouldFillAReplacedOrderOnlyAtItsNewPriceOnBarsOpeningAfterTheReplaceArrived_whenReplaced() {
+        ExecutionVenuePort slow = frictionlessVenue(List.of(aapl), Duration.ofMillis(1));
+        Bar first = bar(0, "100", "100", "100", "100");
+        replay(slow, first);
+        slow.submit(new OrderId(1), restingBuy("90"), first.closeTime());
+        Bar second = bar(1, "100", "100", "100", "100");
+        replay(slow, second); // accepted during this bar
+        slow.replace(new OrderId(1), Quantity.of(2), Price.of("99"), second.closeTime());
+        replay(slow, bar(2, "99", "99", "98", "98")); // opened before the replace arrived: no fill at 99
+        assertThat(reports.fills()).isEmpty();
+        replay(slow, bar(3, "98.5", "99", "98", "99"));
+        assertThat(reports.all()).extracting(Report::kind).containsExactly("accepted", "replaced", "filled");
+        assertThat(reports.fills().get(0).price()).isEqualTo(Price.of("98.5"));
+        assertThat(reports.fills().get(0).quantity()).isEqualTo(Quantity.of(2));
+    }
+
     @Test
     void shouldUseOnlyPricesOfBarsAfterArrival_whenManyRandomOrdersMeetRandomBars() {
         Random random = new Random(20240102);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.order.OrderView;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.signal.Signal;
@@ -15,6 +17,7 @@ import io.eventdesk.domain.strategy.builtin.BuiltinStrategies;
 import io.eventdesk.domain.testing.Bars;
 import io.eventdesk.domain.testing.Instruments;
 import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import io.eventdesk.domain.value.Side;
 import java.time.Instant;
@@ -46,6 +49,21 @@ class StrategiesTest {
         @Override
         public Quantity pendingQuantity(InstrumentId instrument) {
             return Quantity.ZERO;
+        }
+
+        @Override
+        public List<OrderView> openOrders() {
+            return List.of();
+        }
+
+        @Override
+        public void cancel(OrderId order, String reason) {
+            throw new AssertionError("built-in strategies do not cancel");
+        }
+
+        @Override
+        public void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, String reason) {
+            throw new AssertionError("built-in strategies do not replace");
         }
     };
 

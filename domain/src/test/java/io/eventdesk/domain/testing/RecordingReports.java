@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Records what a venue reports, in order, against a real account view. */
 public final class RecordingReports implements ExecutionReportListener {
-    /** One report. {@code kind} is accepted, rejected, filled, canceled or expired. */
+    /** One report. {@code kind} is the name of the listener method called: accepted, filled, cancelRejected, ... */
     public record Report(
             String kind, OrderId order, Instant time, Quantity quantity, Price price, Money fee, String reason) {}
 
@@ -64,5 +64,20 @@ public final class RecordingReports implements ExecutionReportListener {
     @Override
     public void expired(OrderId order, Instant time) {
         reports.add(new Report("expired", order, time, null, null, null, null));
+    }
+
+    @Override
+    public void cancelRejected(OrderId order, Instant time, String reason) {
+        reports.add(new Report("cancelRejected", order, time, null, null, null, reason));
+    }
+
+    @Override
+    public void replaced(OrderId order, Instant time, Quantity newQuantity, Price newLimitPrice) {
+        reports.add(new Report("replaced", order, time, newQuantity, newLimitPrice, null, null));
+    }
+
+    @Override
+    public void replaceRejected(OrderId order, Instant time, String reason) {
+        reports.add(new Report("replaceRejected", order, time, null, null, null, reason));
     }
 }

@@ -41,7 +41,9 @@ import java.util.PriorityQueue;
  *       mirrors this with the high);
  *   <li>a buy whose cost (notional + fee) exceeds the account's cash at execution is canceled, as a cash venue
  *       would: the cash account never goes negative;
- *   <li>DAY orders expire at the end of the UTC day they were decided in.
+ *   <li>DAY orders expire at the end of the UTC day they were decided in;
+ *   <li>cancels and replaces arrive after the same latency; one that finds the order no longer working (filled,
+ *       canceled, expired) is rejected as too late; a replaced order goes to the back of its price's queue.
  * </ul>
  */
 final class PaperVenue implements ExecutionVenuePort {
@@ -49,9 +51,13 @@ final class PaperVenue implements ExecutionVenuePort {
 
     private final PaperVenueConfig config;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
-    private final PriorityQueue<Working> inFlight =
-            new PriorityQueue<>(Comparator.comparing((Working w) -> w.arrival).thenComparing(w -> w.id));
+    /** Requests on their way to the venue, by arrival time, then by the order they were sent. */
+    private final PriorityQueue<Request> inFlight =
+            new PriorityQueue<>(Comparator.comparing((Request r) -> r.arrival).thenComparingLong(r -> r.sequence));
+
     private final Map<InstrumentId, List<Working>> books = new HashMap<>();
+    private final Map<OrderId, Working> resting = new HashMap<>();
+    private long requestSequence;
     private long fillCounter;
     /** resting orders with an expiry: when none, the expiry scan is skipped */
     private int expiring;
@@ -73,22 +79,41 @@ final class PaperVenue implements ExecutionVenuePort {
                         .plusDays(1)
                         .toInstant()
                 : null;
-        inFlight.add(new Working(order, request, arrival, expiry));
+        Working w = new Working(order, request, arrival, expiry);
+        inFlight.add(new Request(Kind.NEW, order, arrival, ++requestSequence, w, null, null));
+        return arrival;
+    }
+
+    @Override
+    public Instant cancel(OrderId order, Instant decisionTime) {
+        Instant arrival = decisionTime.plus(config.latency());
+        inFlight.add(new Request(Kind.CANCEL, order, arrival, ++requestSequence, null, null, null));
+        return arrival;
+    }
+
+    @Override
+    public Instant replace(OrderId order, Quantity newQuantity, Price newLimitPrice, Instant decisionTime) {
+        Instant arrival = decisionTime.plus(config.latency());
+        inFlight.add(new Request(Kind.REPLACE, order, arrival, ++requestSequence, null, newQuantity, newLimitPrice));
         return arrival;
     }
 
     @Override
     public void advanceTo(Instant time, ExecutionReportListener listener) {
         while (true) {
-            Working arriving = inFlight.peek();
+            Request arriving = inFlight.peek();
             Working expiring = nextExpiry();
             boolean arrivalDue = arriving != null && !arriving.arrival.isAfter(time);
             boolean expiryDue = expiring != null && !expiring.expiry.isAfter(time);
             if (arrivalDue && (!expiryDue || !expiring.expiry.isBefore(arriving.arrival))) {
-                arrive(inFlight.poll(), listener);
+                Request r = inFlight.poll();
+                switch (r.kind) {
+                    case NEW -> arrive(r.order, listener);
+                    case CANCEL -> arriveCancel(r, listener);
+                    case REPLACE -> arriveReplace(r, listener);
+                }
             } else if (expiryDue) {
-                books.get(expiring.request.instrument()).remove(expiring);
-                this.expiring--;
+                remove(expiring);
                 listener.expired(expiring.id, expiring.expiry);
             } else {
                 return;
@@ -133,8 +158,54 @@ final class PaperVenue implements ExecutionVenuePort {
         }
         listener.accepted(w.id, w.arrival);
         books.computeIfAbsent(instrument.id(), k -> new ArrayList<>()).add(w);
+        resting.put(w.id, w);
         if (w.expiry != null) {
             expiring++;
+        }
+    }
+
+    private void arriveCancel(Request r, ExecutionReportListener listener) {
+        Working w = resting.get(r.id);
+        if (w == null) {
+            listener.cancelRejected(r.id, r.arrival, "too late: the order is no longer working at the venue");
+            return;
+        }
+        remove(w);
+        listener.canceled(r.id, r.arrival, "canceled on request");
+    }
+
+    private void arriveReplace(Request r, ExecutionReportListener listener) {
+        Working w = resting.get(r.id);
+        if (w == null) {
+            listener.replaceRejected(r.id, r.arrival, "too late: the order is no longer working at the venue");
+            return;
+        }
+        Instrument instrument = instruments.get(w.request.instrument());
+        if (!instrument.isOnLotGrid(r.newQuantity)) {
+            listener.replaceRejected(
+                    r.id, r.arrival, "quantity " + r.newQuantity + " is off the lot grid " + instrument.lotSize());
+            return;
+        }
+        if (r.newLimit != null && !instrument.isOnTickGrid(r.newLimit)) {
+            listener.replaceRejected(
+                    r.id, r.arrival, "limit price " + r.newLimit + " is off the tick grid " + instrument.tickSize());
+            return;
+        }
+        // a replaced order loses its place in the queue, as on most venues
+        List<Working> book = books.get(instrument.id());
+        book.remove(w);
+        Working replaced =
+                new Working(w.id, w.request.withQuantityAndLimit(r.newQuantity, r.newLimit), r.arrival, w.expiry);
+        book.add(replaced);
+        resting.put(w.id, replaced);
+        listener.replaced(r.id, r.arrival, r.newQuantity, r.newLimit);
+    }
+
+    private void remove(Working w) {
+        books.get(w.request.instrument()).remove(w);
+        resting.remove(w.id);
+        if (w.expiry != null) {
+            expiring--;
         }
     }
 
@@ -158,6 +229,7 @@ final class PaperVenue implements ExecutionVenuePort {
                 continue;
             }
             it.remove();
+            resting.remove(w.id);
             if (w.expiry != null) {
                 expiring--;
             }
@@ -221,6 +293,22 @@ final class PaperVenue implements ExecutionVenuePort {
     }
 
     private record Execution(Price price, Price slippage, Instant time) {}
+
+    private enum Kind {
+        NEW,
+        CANCEL,
+        REPLACE
+    }
+
+    /** A request on its way to the venue. */
+    private record Request(
+            Kind kind,
+            OrderId id,
+            Instant arrival,
+            long sequence,
+            Working order,
+            Quantity newQuantity,
+            Price newLimit) {}
 
     private static final class Working {
         final OrderId id;
