@@ -48,17 +48,19 @@ public final class Backtests {
 
     /** Runs a backtest over {@code feed} with {@code strategy}, journaling into {@code journal}. */
     public static RunSummary run(MarketDataFeedPort feed, Strategy strategy, EventJournalPort journal) {
-        BacktestRequest request = new BacktestRequest(
-                "benchmark",
-                1,
-                Money.of("USDT", "1000000000"),
-                List.of(BenchmarkData.BTC),
-                feed,
-                PaperVenues.create(execution(), List.of(BenchmarkData.BTC)),
-                journal,
-                RunArtifacts.disabled(),
-                Map.of("sma-cross", strategy),
-                limits());
+        RiskLimits risk = strategy instanceof ChurnStrategy ? RiskLimits.none() : limits();
+        return run(feed, strategy, journal, execution(), risk);
+    }
+
+    public static RunSummary run(
+            MarketDataFeedPort feed,
+            Strategy strategy,
+            EventJournalPort journal,
+            PaperVenueConfig execution,
+            RiskLimits limits) {
+        BacktestRequest request = new BacktestRequest("benchmark", 1, Money.of("USDT", "1000000000"),
+                List.of(BenchmarkData.BTC), feed, PaperVenues.create(execution, List.of(BenchmarkData.BTC)), journal,
+                RunArtifacts.disabled(), Map.of("strategy", strategy), limits);
         return new RunBacktestService().run(request);
     }
 
