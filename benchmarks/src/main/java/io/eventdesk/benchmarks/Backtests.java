@@ -58,9 +58,17 @@ public final class Backtests {
             EventJournalPort journal,
             PaperVenueConfig execution,
             RiskLimits limits) {
-        BacktestRequest request = new BacktestRequest("benchmark", 1, Money.of("USDT", "1000000000"),
-                List.of(BenchmarkData.BTC), feed, PaperVenues.create(execution, List.of(BenchmarkData.BTC)), journal,
-                RunArtifacts.disabled(), Map.of("strategy", strategy), limits);
+        BacktestRequest request = new BacktestRequest(
+                "benchmark",
+                1,
+                Money.of("USDT", "1000000000"),
+                List.of(BenchmarkData.BTC),
+                feed,
+                PaperVenues.create(execution, List.of(BenchmarkData.BTC)),
+                journal,
+                RunArtifacts.disabled(),
+                Map.of("strategy", strategy),
+                limits);
         return new RunBacktestService().run(request);
     }
 

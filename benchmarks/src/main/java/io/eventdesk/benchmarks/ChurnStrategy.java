@@ -49,7 +49,13 @@ public final class ChurnStrategy implements Strategy {
         Price offset = Price.of(bar.close().toBigDecimal().movePointLeft(4).setScale(3, RoundingMode.HALF_EVEN));
         Price limit = bid ? bar.close().minus(offset) : bar.close().plus(offset);
         return List.of(new Signal(
-                bid ? "bid" : "offer", bar.instrument(), target, OrderType.LIMIT, limit, TimeInForce.GTC, "churn",
+                bid ? "bid" : "offer",
+                bar.instrument(),
+                target,
+                OrderType.LIMIT,
+                limit,
+                TimeInForce.GTC,
+                "churn",
                 NO_FIELDS));
     }
 }

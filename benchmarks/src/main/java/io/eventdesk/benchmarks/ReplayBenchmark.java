@@ -108,7 +108,9 @@ public class ReplayBenchmark {
 
     @Benchmark
     public RunSummary journalPostgres() {
-        return Backtests.run(MarketDataFeeds.inMemory(data, "bench"), Backtests.smaCross(),
+        return Backtests.run(
+                MarketDataFeeds.inMemory(data, "bench"),
+                Backtests.smaCross(),
                 EventJournals.jdbc(postgresUrl, "bench-" + UUID.randomUUID()));
     }
 

@@ -65,8 +65,12 @@ public final class Ta4jSideBySide {
         long[] ta = new long[runs];
         for (int i = 0; i < warmups + runs; i++) {
             long t0 = System.nanoTime();
-            Backtests.run(MarketDataFeeds.inMemory(bars, "side-by-side"), Backtests.smaCross(),
-                    EventJournals.disabled(), PaperVenueConfig.frictionless(), RiskLimits.none());
+            Backtests.run(
+                    MarketDataFeeds.inMemory(bars, "side-by-side"),
+                    Backtests.smaCross(),
+                    EventJournals.disabled(),
+                    PaperVenueConfig.frictionless(),
+                    RiskLimits.none());
             long t1 = System.nanoTime();
             runTa4j(series);
             long t2 = System.nanoTime();
@@ -94,8 +98,8 @@ public final class Ta4jSideBySide {
             public void append(Event event) {
                 events++;
                 if (event instanceof OrderFilled f) {
-                    trades.add(f.side() + " " + f.time() + " " + f.price().toBigDecimal().stripTrailingZeros()
-                            .toPlainString());
+                    trades.add(f.side() + " " + f.time() + " "
+                            + f.price().toBigDecimal().stripTrailingZeros().toPlainString());
                 }
             }
 
@@ -110,16 +114,25 @@ public final class Ta4jSideBySide {
             @Override
             public void close() {}
         };
-        Backtests.run(MarketDataFeeds.inMemory(bars, "side-by-side"), Backtests.smaCross(), capture,
-                PaperVenueConfig.frictionless(), RiskLimits.none());
+        Backtests.run(
+                MarketDataFeeds.inMemory(bars, "side-by-side"),
+                Backtests.smaCross(),
+                capture,
+                PaperVenueConfig.frictionless(),
+                RiskLimits.none());
         return trades;
     }
 
     static BarSeries series(List<Bar> bars) {
         BarSeries series = new BaseBarSeriesBuilder().withName("BTC-PERP").build();
         for (Bar b : bars) {
-            series.addBar(Duration.between(b.openTime(), b.closeTime()), b.closeTime().atZone(ZoneOffset.UTC),
-                    b.open().toBigDecimal(), b.high().toBigDecimal(), b.low().toBigDecimal(), b.close().toBigDecimal(),
+            series.addBar(
+                    Duration.between(b.openTime(), b.closeTime()),
+                    b.closeTime().atZone(ZoneOffset.UTC),
+                    b.open().toBigDecimal(),
+                    b.high().toBigDecimal(),
+                    b.low().toBigDecimal(),
+                    b.close().toBigDecimal(),
                     b.volume() == null ? BigDecimal.ZERO : b.volume().toBigDecimal());
         }
         return series;
@@ -138,7 +151,9 @@ public final class Ta4jSideBySide {
         for (Trade t : runTa4j(series).getTrades()) {
             Instant open = bars.get(t.getIndex()).openTime();
             trades.add((t.isBuy() ? "BUY" : "SELL") + " " + open + " "
-                    + ((BigDecimal) t.getPricePerAsset().getDelegate()).stripTrailingZeros().toPlainString());
+                    + ((BigDecimal) t.getPricePerAsset().getDelegate())
+                            .stripTrailingZeros()
+                            .toPlainString());
         }
         return trades;
     }

@@ -166,10 +166,11 @@ class CliTest {
             assertThat(csv).contains("01:20:00Z,108,109,110,108");
             assertThat(r.err.strip()).isEqualTo("error: " + bars + ":82: high: high 109 is below low 110");
             long journaled = Jdbi.create("jdbc:sqlite:" + r.dir.resolve("journal.db"))
-                    .withHandle(h -> h.createQuery(
-                                    "SELECT count(*) FROM journal_event WHERE type IN ('BarClosed', 'RunFailed')")
-                            .mapTo(Long.class)
-                            .one());
+                    .withHandle(
+                            h -> h.createQuery("SELECT (SELECT count(*) FROM journal_event WHERE type = 'RunFailed')"
+                                            + " + (SELECT events FROM journal_market_data)")
+                                    .mapTo(Long.class)
+                                    .one());
             assertThat(journaled).isEqualTo(81); // the 80 good bars before the bad one, and the failure
         }
     }

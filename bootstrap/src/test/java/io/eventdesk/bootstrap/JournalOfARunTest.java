@@ -10,7 +10,6 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,45 +54,51 @@ class JournalOfARunTest {
     }
 
     @Test
-    void shouldHoldEveryEventWithContiguousSequences_whenTheRunFinished() {
-        assertThat(rows).hasSize(run.summary().get("events").asInt());
-        for (int i = 0; i < rows.size(); i++) {
-            assertThat(((Number) rows.get(i).get("sequence")).longValue()).isEqualTo(i + 1);
+    void shouldHoldEveryEventInSequenceAndMarketDataByDigest_whenTheRunFinished() {
+        Map<String, Object> market = Jdbi.create(
+                        "jdbc:sqlite:" + dir.resolve("run").resolve("journal.db"))
+                .withHandle(h -> h.createQuery("SELECT events, digest FROM journal_market_data")
+                        .mapToMap()
+                        .one());
+        long bars = ((Number) market.get("events")).longValue();
+        assertThat(bars).isEqualTo(45_031);
+        assertThat((String) market.get("digest")).matches("[0-9a-f]{64}");
+        assertThat(rows.size() + bars).isEqualTo(run.summary().get("events").asLong());
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(((Number) rows.get(i).get("sequence")).longValue())
+                    .isGreaterThan(((Number) rows.get(i - 1).get("sequence")).longValue());
         }
         assertThat(rows.get(0).get("type")).isEqualTo("RunStarted");
         assertThat(rows.get(rows.size() - 1).get("type")).isEqualTo("RunFinished");
-        assertThat(rows.stream().filter(r -> r.get("type").equals("BarClosed")).count())
-                .isEqualTo(45_031);
+        assertThat(rows.stream()
+                        .filter(r -> r.get("type").equals("PortfolioValued"))
+                        .count())
+                .isEqualTo(bars);
+    }
+
+    /** open price of each bar by its open time, from the example file itself */
+    private static Map<String, BigDecimal> opens() throws IOException {
+        Map<String, BigDecimal> opens = new HashMap<>();
+        List<String> lines = Files.readAllLines(Path.of("..", "examples", "data", "btc-perp-20211231-20220201_1m.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            String time = f[0].replace(' ', 'T').replace(".000000", "") + "Z";
+            opens.put(Instant.parse(time).toString(), new BigDecimal(f[1]));
+        }
+        return opens;
     }
 
     @Test
-    void shouldFillAtTheSlippedOpenOfABarOpeningAfterArrival_whenTheJournalIsReplayed() {
+    void shouldFillAtTheSlippedOpenOfABarOpeningAfterArrival_whenTheJournalIsReplayed() throws IOException {
+        Map<String, BigDecimal> opens = opens();
         Map<String, Instant> arrival = new HashMap<>();
         Map<String, Boolean> accepted = new HashMap<>();
-        Map<Instant, JsonNode> barOpeningAt = new HashMap<>();
-        Instant lastBarClose = Instant.MIN;
+        Instant known = Instant.MIN;
         int fills = 0;
-        List<JsonNode> pending = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             JsonNode p = payload(row);
             switch ((String) row.get("type")) {
-                case "BarClosed" -> {
-                    JsonNode bar = p.get("bar");
-                    Instant close = Instant.parse(bar.get("closeTime").asText());
-                    assertThat(close).isAfterOrEqualTo(lastBarClose);
-                    lastBarClose = close;
-                    barOpeningAt.put(Instant.parse(bar.get("openTime").asText()), bar);
-                    for (JsonNode fill : pending) {
-                        assertThat(fill.get("time").asText())
-                                .isEqualTo(bar.get("openTime").asText());
-                        BigDecimal open = bar.get("open").decimalValue();
-                        boolean buy = fill.get("side").asText().equals("BUY");
-                        BigDecimal slipped = open.multiply(buy ? new BigDecimal("1.0001") : new BigDecimal("0.9999"))
-                                .setScale(3, buy ? RoundingMode.CEILING : RoundingMode.FLOOR);
-                        assertThat(fill.get("price").decimalValue()).isEqualByComparingTo(slipped);
-                    }
-                    pending.clear();
-                }
+                case "PortfolioValued" -> known = Instant.parse(p.get("time").asText()); // a bar's close
                 case "OrderSubmitted" ->
                     arrival.put(
                             p.get("orderId").asText(),
@@ -104,12 +109,14 @@ class JournalOfARunTest {
                     String order = p.get("orderId").asText();
                     assertThat(accepted).containsKey(order);
                     Instant time = Instant.parse(p.get("time").asText());
-                    assertThat(time).isAfterOrEqualTo(arrival.get(order));
-                    // a market fill happens at the open of the bar being processed: it opened at or after the
-                    // arrival, and it is journaled (known) only after the fill
-                    assertThat(time).isAfterOrEqualTo(lastBarClose);
-                    assertThat(barOpeningAt).doesNotContainKey(time);
-                    pending.add(p);
+                    // the bar it filled in opened at or after the order arrived, and after all that was known
+                    assertThat(time).isAfterOrEqualTo(arrival.get(order)).isAfterOrEqualTo(known);
+                    BigDecimal open = opens.get(time.toString());
+                    assertThat(open).as("a bar opens at " + time).isNotNull();
+                    boolean buy = p.get("side").asText().equals("BUY");
+                    BigDecimal slipped = open.multiply(buy ? new BigDecimal("1.0001") : new BigDecimal("0.9999"))
+                            .setScale(3, buy ? RoundingMode.CEILING : RoundingMode.FLOOR);
+                    assertThat(p.get("price").decimalValue()).isEqualByComparingTo(slipped);
                 }
                 default -> {}
             }

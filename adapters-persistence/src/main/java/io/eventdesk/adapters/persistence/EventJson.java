@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.PortfolioValued;
+import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.value.Currency;
@@ -69,6 +70,17 @@ final class EventJson {
             }
         });
         m.addSerializer(Currency.class, text(Currency::code));
+        m.addSerializer(RuleCheck.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(RuleCheck c, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeStartObject();
+                gen.writeStringField("code", c.code());
+                gen.writeStringField("detail", c.detail());
+                gen.writeBooleanField("passed", c.passed());
+                gen.writeStringField("rule", c.rule());
+                gen.writeEndObject();
+            }
+        });
         m.addSerializer(PortfolioValued.class, new JsonSerializer<>() {
             @Override
             public void serialize(PortfolioValued v, JsonGenerator gen, SerializerProvider serializers)

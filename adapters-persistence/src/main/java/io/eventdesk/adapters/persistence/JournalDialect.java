@@ -4,18 +4,31 @@ package io.eventdesk.adapters.persistence;
 enum JournalDialect {
     SQLITE(
             "classpath:db/migration/sqlite",
-            "INSERT INTO journal_event (run_id, sequence, time, type, payload) VALUES (?, ?, ?, ?, ?)"),
+            "INSERT INTO journal_event (run_id, sequence, time, type, payload) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO journal_market_data (run_id, events, first_time, last_time, digest) VALUES (?, ?, ?, ?, ?)"),
     POSTGRESQL(
             "classpath:db/migration/postgresql",
             "INSERT INTO journal_event (run_id, sequence, time, type, payload)"
-                    + " VALUES (?, ?, CAST(? AS timestamptz), ?, CAST(? AS jsonb))");
+                    + " VALUES (?, ?, CAST(? AS timestamptz), ?, CAST(? AS jsonb))",
+            "INSERT INTO journal_market_data (run_id, events, first_time, last_time, digest)"
+                    + " VALUES (?, ?, CAST(? AS timestamptz), CAST(? AS timestamptz), ?)");
 
     final String migrations;
     final String insert;
+    final String insertMarketData;
 
-    JournalDialect(String migrations, String insert) {
+    JournalDialect(String migrations, String insert, String insertMarketData) {
         this.migrations = migrations;
         this.insert = insert;
+        this.insertMarketData = insertMarketData;
+    }
+
+    /** The URL tuned for batch inserts (PostgreSQL: multi-row inserts). */
+    String tune(String jdbcUrl) {
+        if (this == POSTGRESQL && !jdbcUrl.contains("reWriteBatchedInserts")) {
+            return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
+        return jdbcUrl;
     }
 
     static JournalDialect of(String jdbcUrl) {

@@ -54,6 +54,14 @@ class SqliteEventJournalTest extends EventJournalContract {
         for (Map<String, Object> row : rows) {
             sha.update((row.get("type") + "\t" + row.get("payload") + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        Map<String, Object> market = Jdbi.create("jdbc:sqlite:" + file("readback"))
+                .withHandle(
+                        h -> h.createQuery("SELECT events, digest FROM journal_market_data WHERE run_id = 'readback'")
+                                .mapToMap()
+                                .one());
+        assertThat(((Number) market.get("events")).longValue()).isEqualTo(100);
+        sha.update(("MarketData\t" + market.get("events") + " " + market.get("digest") + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         assertThat(HexFormat.of().formatHex(sha.digest())).isEqualTo(receipt.digest());
         assertThat(rows.get(0).get("type")).isEqualTo("RunStarted");
     }

@@ -1,6 +1,7 @@
 package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Side;
@@ -24,19 +25,30 @@ public final class CashSufficiencyRule implements RiskRule {
     @Override
     public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
         if (request.side() == Side.SELL) {
-            return Optional.of(pass("a sell raises cash"));
+            return Optional.of(pass(() -> "a sell raises cash"));
         }
+        InstrumentId id = request.instrument();
         if (context.referencePrice() == null) {
-            return Optional.of(fail("no price known for " + request.instrument() + " to value the order"));
+            return Optional.of(fail(() -> "no price known for " + id + " to value the order"));
         }
         Money notional = context.instrument().notional(context.referencePrice(), request.quantity());
-        Money need = notional.plus(context.estimatedFee());
+        Money fee = context.estimatedFee();
+        Money need = notional.plus(fee);
         Money cash = context.portfolio().cash();
-        Money available = cash.minus(context.reservedCash());
-        String values = "buy needs " + need.amount() + " (notional " + notional.amount() + " + fee "
-                + context.estimatedFee().amount() + ")";
-        String has = "available cash " + available.amount() + " (cash " + cash.amount() + " - reserved "
-                + context.reservedCash().amount() + ")";
-        return Optional.of(need.compareTo(available) > 0 ? fail(values + " > " + has) : pass(values + " <= " + has));
+        Money reserved = context.reservedCash();
+        Money available = cash.minus(reserved);
+        return Optional.of(
+                need.compareTo(available) > 0
+                        ? fail(() -> needs(need, notional, fee) + " > " + has(available, cash, reserved))
+                        : pass(() -> needs(need, notional, fee) + " <= " + has(available, cash, reserved)));
+    }
+
+    private static String needs(Money need, Money notional, Money fee) {
+        return "buy needs " + need.amount() + " (notional " + notional.amount() + " + fee " + fee.amount() + ")";
+    }
+
+    private static String has(Money available, Money cash, Money reserved) {
+        return "available cash " + available.amount() + " (cash " + cash.amount() + " - reserved " + reserved.amount()
+                + ")";
     }
 }

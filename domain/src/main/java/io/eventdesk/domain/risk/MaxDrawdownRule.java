@@ -21,19 +21,28 @@ public final class MaxDrawdownRule implements RiskRule {
 
     @Override
     public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
-        return limits.maxDrawdown().map(limit -> {
-            BigDecimal drawdown = context.portfolio().drawdown();
-            String values = "drawdown " + drawdown.stripTrailingZeros().toPlainString();
-            if (drawdown.compareTo(limit) <= 0) {
-                return pass(values + " <= limit " + limit.toPlainString());
-            }
-            boolean reduces = context.projectedPosition(request.signedQuantity())
-                            .abs()
-                            .compareTo(context.committedPosition().abs())
-                    < 0;
-            return reduces
-                    ? pass(values + " > limit " + limit.toPlainString() + ", but the order reduces exposure")
-                    : fail(values + " > limit " + limit.toPlainString() + " and the order adds exposure");
-        });
+        Optional<BigDecimal> configured = limits.maxDrawdown();
+        if (configured.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal limit = configured.get();
+        BigDecimal drawdown = context.portfolio().drawdown();
+        if (drawdown.compareTo(limit) <= 0) {
+            return Optional.of(pass(() -> "drawdown " + plain(drawdown) + " <= limit " + limit.toPlainString()));
+        }
+        boolean reduces = context.projectedPosition(request.signedQuantity())
+                        .abs()
+                        .compareTo(context.committedPosition().abs())
+                < 0;
+        return Optional.of(
+                reduces
+                        ? pass(() -> "drawdown " + plain(drawdown) + " > limit " + limit.toPlainString()
+                                + ", but the order reduces exposure")
+                        : fail(() -> "drawdown " + plain(drawdown) + " > limit " + limit.toPlainString()
+                                + " and the order adds exposure"));
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }

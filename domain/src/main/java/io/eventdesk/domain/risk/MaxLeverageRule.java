@@ -1,9 +1,14 @@
 package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.value.FixedPoint;
 import io.eventdesk.domain.value.Money;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -23,35 +28,42 @@ public final class MaxLeverageRule implements RiskRule {
 
     @Override
     public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
-        return limits.maxLeverage().map(limit -> {
-            if (context.referencePrice() == null) {
-                return fail("no price known for " + request.instrument() + " to value the order");
-            }
-            var portfolio = context.portfolio();
-            var ins = context.instrument();
-            Money current = ins.signedValue(context.referencePrice(), context.committedPosition())
-                    .abs();
-            Money projected = ins.signedValue(
-                            context.referencePrice(), context.projectedPosition(request.signedQuantity()))
-                    .abs();
-            Money gross = portfolio
-                    .grossExposure()
-                    .minus(ins.signedValue(context.referencePrice(), portfolio.position(ins.id()))
-                            .abs())
-                    .plus(projected);
-            Money equity = portfolio.equity();
-            if (projected.compareTo(current) <= 0) {
-                return pass("gross exposure would be " + gross.amount() + ", not more than now");
-            }
-            if (!equity.isPositive()) {
-                return fail("equity " + equity.amount() + " is not positive; no exposure can be added");
-            }
-            BigDecimal leverage = gross.ratioTo(equity, 4).stripTrailingZeros();
-            String values = "leverage would be " + leverage.toPlainString() + " (gross exposure " + gross.amount()
-                    + " / equity " + equity.amount() + ")";
-            return leverage.compareTo(limit) > 0
-                    ? fail(values + " > limit " + limit.toPlainString())
-                    : pass(values + " <= limit " + limit.toPlainString());
-        });
+        Optional<BigDecimal> configured = limits.maxLeverage();
+        if (configured.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal limit = configured.get();
+        InstrumentId id = request.instrument();
+        if (context.referencePrice() == null) {
+            return Optional.of(fail(() -> "no price known for " + id + " to value the order"));
+        }
+        PortfolioView portfolio = context.portfolio();
+        Instrument ins = context.instrument();
+        long current = Math.abs(ins.valueUnits(context.referencePrice(), context.committedPosition()));
+        long projected =
+                Math.abs(ins.valueUnits(context.referencePrice(), context.projectedPosition(request.signedQuantity())));
+        long held = Math.abs(ins.valueUnits(context.referencePrice(), portfolio.position(ins.id())));
+        long gross = Math.addExact(portfolio.grossExposure().units() - held, projected);
+        long equity = portfolio.equity().units();
+        String grossText = FixedPoint.toPlainString(gross, Money.SCALE);
+        String equityText = FixedPoint.toPlainString(equity, Money.SCALE);
+        if (projected <= current) {
+            return Optional.of(pass(() -> "gross exposure would be " + grossText + ", not more than now"));
+        }
+        if (equity <= 0) {
+            return Optional.of(fail(() -> "equity " + equityText + " is not positive; no exposure can be added"));
+        }
+        // gross / equity > limit  <=>  gross > limit × equity, exactly
+        BigDecimal leverage = BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(equity), 4, RoundingMode.HALF_EVEN);
+        boolean over = BigDecimal.valueOf(gross).compareTo(limit.multiply(BigDecimal.valueOf(equity))) > 0;
+        String values = " (gross exposure " + grossText + " / equity " + equityText + ")";
+        return Optional.of(
+                over
+                        ? fail(() -> "leverage would be "
+                                + leverage.stripTrailingZeros().toPlainString() + values + " > limit "
+                                + limit.toPlainString())
+                        : pass(() -> "leverage would be "
+                                + leverage.stripTrailingZeros().toPlainString() + values + " <= limit "
+                                + limit.toPlainString()));
     }
 }

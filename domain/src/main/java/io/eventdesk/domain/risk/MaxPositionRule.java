@@ -1,6 +1,7 @@
 package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.value.Quantity;
 import java.util.Optional;
@@ -26,15 +27,16 @@ public final class MaxPositionRule implements RiskRule {
         if (limit == null) {
             return Optional.empty();
         }
+        InstrumentId id = request.instrument();
         Quantity before = context.committedPosition().abs();
         Quantity after = context.projectedPosition(request.signedQuantity()).abs();
-        String values = request.instrument() + " position would be " + after;
         if (after.compareTo(limit) <= 0) {
-            return Optional.of(pass(values + " <= limit " + limit));
+            return Optional.of(pass(() -> id + " position would be " + after + " <= limit " + limit));
         }
         if (after.compareTo(before) < 0) {
-            return Optional.of(pass(values + " > limit " + limit + ", but down from " + before));
+            return Optional.of(
+                    pass(() -> id + " position would be " + after + " > limit " + limit + ", but down from " + before));
         }
-        return Optional.of(fail(values + " > limit " + limit));
+        return Optional.of(fail(() -> id + " position would be " + after + " > limit " + limit));
     }
 }

@@ -3,6 +3,7 @@ package io.eventdesk.domain.risk;
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.order.OrderRequest;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One pre-trade rule: a small pure function of the request, what the desk knows and the limits. Empty when the
@@ -17,11 +18,13 @@ public interface RiskRule {
 
     Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits);
 
-    default RuleCheck pass(String detail) {
+    /** A passed check whose words are rendered only when read; capture immutable values only. */
+    default RuleCheck pass(Supplier<String> detail) {
         return RuleCheck.pass(name(), code(), detail);
     }
 
-    default RuleCheck fail(String detail) {
+    /** A failed check whose words are rendered only when read; capture immutable values only. */
+    default RuleCheck fail(Supplier<String> detail) {
         return RuleCheck.fail(name(), code(), detail);
     }
 }

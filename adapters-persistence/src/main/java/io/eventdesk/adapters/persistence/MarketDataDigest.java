@@ -1,0 +1,81 @@
+package io.eventdesk.adapters.persistence;
+
+import io.eventdesk.domain.event.BarClosed;
+import io.eventdesk.domain.event.MarketEvent;
+import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * A SHA-256 over market events as the engine saw them, in order. Each bar is encoded as: the instrument id
+ * (UTF-8, then a 0 byte), open and close time (epoch second and nano each), then open, high, low, close and volume
+ * (mantissa and scale each; volume −1/−1 when absent), big-endian.
+ */
+final class MarketDataDigest {
+    private final MessageDigest sha;
+    private final ByteBuffer buffer = ByteBuffer.allocate(128);
+    private long events;
+    private Instant first;
+    private Instant last;
+
+    MarketDataDigest() {
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    void add(MarketEvent event) {
+        if (event instanceof BarClosed closed) {
+            Bar b = closed.bar();
+            sha.update(b.instrument().value().getBytes(StandardCharsets.UTF_8));
+            buffer.clear();
+            buffer.put((byte) 0);
+            time(b.openTime());
+            time(b.closeTime());
+            price(b.open());
+            price(b.high());
+            price(b.low());
+            price(b.close());
+            Quantity v = b.volume();
+            buffer.putLong(v == null ? -1 : v.units()).putInt(v == null ? -1 : v.scale());
+            sha.update(buffer.array(), 0, buffer.position());
+        }
+        if (first == null) {
+            first = event.time();
+        }
+        last = event.time();
+        events++;
+    }
+
+    private void time(Instant t) {
+        buffer.putLong(t.getEpochSecond()).putInt(t.getNano());
+    }
+
+    private void price(Price p) {
+        buffer.putLong(p.units()).putInt(p.scale());
+    }
+
+    long events() {
+        return events;
+    }
+
+    Instant first() {
+        return first;
+    }
+
+    Instant last() {
+        return last;
+    }
+
+    String hex() {
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
