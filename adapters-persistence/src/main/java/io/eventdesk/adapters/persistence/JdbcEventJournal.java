@@ -2,6 +2,7 @@ package io.eventdesk.adapters.persistence;
 
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.MarketEvent;
+import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.JournalReceipt;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Market data is referenced by digest, not copied: market events are folded into a SHA-256 over their values
  * ({@link MarketDataDigest}) and counted; one row of {@code journal_market_data} records them when the journal
- * closes. The journal digest covers the stored rows and that market data digest.
+ * closes. The portfolio's marks ({@link PortfolioValued}, one per market event) are packed into blocks
+ * ({@link MarkBlock}). The journal digest covers the stored rows, the marks' bytes and the market data digest, in
+ * sequence order.
  */
 final class JdbcEventJournal implements EventJournalPort {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventJournal.class);
@@ -50,6 +53,8 @@ final class JdbcEventJournal implements EventJournalPort {
     private final Thread writer;
     private final MessageDigest digest;
     private final MarketDataDigest marketData = new MarketDataDigest();
+    private final MarkBlock marks = new MarkBlock();
+    private final PreparedStatement insertMarks;
     private volatile Throwable failure;
     private Event[] chunk = new Event[CHUNK];
     private int chunkSize;
@@ -76,6 +81,7 @@ final class JdbcEventJournal implements EventJournalPort {
             this.connection = handle.getConnection();
             this.connection.setAutoCommit(false);
             this.insert = connection.prepareStatement(dialect.insert);
+            this.insertMarks = connection.prepareStatement(dialect.insertMarks);
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (SQLException | NoSuchAlgorithmException e) {
             handle.close();
@@ -213,6 +219,13 @@ final class JdbcEventJournal implements EventJournalPort {
                     written++;
                     continue;
                 }
+                if (event instanceof PortfolioValued mark) {
+                    if (marks.add(mark, digest)) {
+                        addMarkBlock();
+                    }
+                    written++;
+                    continue;
+                }
                 String type = EventJson.type(event);
                 String payload = EventJson.write(event);
                 digest.update(type.getBytes(StandardCharsets.UTF_8));
@@ -234,6 +247,13 @@ final class JdbcEventJournal implements EventJournalPort {
         if (rows > 0) {
             insert.executeBatch();
         }
+        if (!barriers.isEmpty() && !marks.isEmpty()) {
+            addMarkBlock(); // a flush makes every mark so far durable, even a partial block
+        }
+        if (pendingMarkBlocks > 0) {
+            insertMarks.executeBatch();
+            pendingMarkBlocks = 0;
+        }
         if (last && marketData.events() > 0) {
             String hex = marketData.hex();
             digest.update(("MarketData\t" + marketData.events() + " " + hex + "\n").getBytes(StandardCharsets.UTF_8));
@@ -248,6 +268,18 @@ final class JdbcEventJournal implements EventJournalPort {
         }
         connection.commit();
         written += rows;
+    }
+
+    private int pendingMarkBlocks;
+
+    private void addMarkBlock() throws SQLException {
+        insertMarks.setString(1, runId);
+        insertMarks.setLong(2, marks.firstSequence());
+        insertMarks.setInt(3, marks.marks());
+        insertMarks.setString(4, marks.currency());
+        insertMarks.setBytes(5, marks.drain());
+        insertMarks.addBatch();
+        pendingMarkBlocks++;
     }
 
     private static String text(Instant t) {

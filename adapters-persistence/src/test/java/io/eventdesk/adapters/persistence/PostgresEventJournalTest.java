@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -46,10 +45,16 @@ class PostgresEventJournalTest extends EventJournalContract {
 
     @Override
     protected List<Long> storedSequences(String runId) {
-        return Jdbi.create(URL)
-                .withHandle(h -> h.createQuery("SELECT sequence FROM journal_event WHERE run_id = :r ORDER BY sequence")
-                        .bind("r", RUN_PREFIX + runId)
-                        .mapTo(Long.class)
-                        .list());
+        return new JournalReader(URL, RUN_PREFIX + runId).sequences();
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldReproduceTheDigestFromWhatIsStored_whenReadBack() {
+        var events = io.eventdesk.domain.testing.SampleEvents.run(300);
+        EventJournalPort journal = newJournal("readback");
+        events.forEach(journal::append);
+        var receipt = journal.finish();
+        org.assertj.core.api.Assertions.assertThat(new JournalReader(URL, RUN_PREFIX + "readback").digest())
+                .isEqualTo(receipt.digest());
     }
 }

@@ -7,12 +7,8 @@ import io.eventdesk.domain.port.EventJournalContract;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.JournalReceipt;
 import io.eventdesk.domain.testing.SampleEvents;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,38 +28,36 @@ class SqliteEventJournalTest extends EventJournalContract {
 
     @Override
     protected List<Long> storedSequences(String runId) {
-        return Jdbi.create("jdbc:sqlite:" + file(runId))
-                .withHandle(h -> h.createQuery("SELECT sequence FROM journal_event WHERE run_id = :r ORDER BY rowid")
-                        .bind("r", runId)
-                        .mapTo(Long.class)
-                        .list());
+        return new JournalReader("jdbc:sqlite:" + file(runId), runId).sequences();
     }
 
     @Test
-    void shouldReproduceTheDigestFromTheStoredRows_whenReadBack() throws Exception {
+    void shouldReproduceTheDigestFromWhatIsStored_whenReadBack() {
         List<Event> events = SampleEvents.run(100);
         EventJournalPort journal = newJournal("readback");
         events.forEach(journal::append);
         JournalReceipt receipt = journal.finish();
+        assertThat(new JournalReader("jdbc:sqlite:" + file("readback"), "readback").digest())
+                .isEqualTo(receipt.digest());
+        long marketEvents = Jdbi.create("jdbc:sqlite:" + file("readback"))
+                .withHandle(h -> h.createQuery("SELECT events FROM journal_market_data WHERE run_id = 'readback'")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(marketEvents).isEqualTo(100);
+    }
 
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        List<Map<String, Object>> rows = Jdbi.create("jdbc:sqlite:" + file("readback"))
-                .withHandle(h -> h.createQuery("SELECT type, payload FROM journal_event ORDER BY sequence")
-                        .mapToMap()
+    @Test
+    void shouldPackMarksIntoBlocks_whenThePortfolioIsValuedEveryBar() {
+        List<Event> events = SampleEvents.run(5000);
+        EventJournalPort journal = newJournal("marks");
+        events.forEach(journal::append);
+        journal.finish();
+        List<Long> blocks = Jdbi.create("jdbc:sqlite:" + file("marks"))
+                .withHandle(h -> h.createQuery(
+                                "SELECT marks FROM journal_mark_block WHERE run_id = 'marks' ORDER BY first_sequence")
+                        .mapTo(Long.class)
                         .list());
-        for (Map<String, Object> row : rows) {
-            sha.update((row.get("type") + "\t" + row.get("payload") + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        Map<String, Object> market = Jdbi.create("jdbc:sqlite:" + file("readback"))
-                .withHandle(
-                        h -> h.createQuery("SELECT events, digest FROM journal_market_data WHERE run_id = 'readback'")
-                                .mapToMap()
-                                .one());
-        assertThat(((Number) market.get("events")).longValue()).isEqualTo(100);
-        sha.update(("MarketData\t" + market.get("events") + " " + market.get("digest") + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-        assertThat(HexFormat.of().formatHex(sha.digest())).isEqualTo(receipt.digest());
-        assertThat(rows.get(0).get("type")).isEqualTo("RunStarted");
+        assertThat(blocks).containsExactly(4096L, 904L);
     }
 
     @Test
