@@ -40,20 +40,15 @@ public final class BenchmarkSuite {
                 System.getenv().getOrDefault("EVENTDESK_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         boolean postgres = reachable(pgUrl);
 
-        String methods = postgres
-                ? "inMemory|fromCsv|parseOnly|orderHeavy|journalSqlite|journalPostgres"
-                : "inMemory|fromCsv|parseOnly|orderHeavy|journalSqlite";
-        ChainedOptionsBuilder opts = new OptionsBuilder()
-                .include(ReplayBenchmark.class.getName() + "\\.(" + methods + ")$")
-                .param("bars", String.valueOf(bars))
-                .param("postgresUrl", pgUrl)
-                .forks(1)
-                .warmupIterations(full ? 3 : 3)
-                .measurementIterations(full ? 5 : 5)
-                .jvmArgsAppend(heap, "-XX:+UseParallelGC")
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true);
-        Collection<RunResult> results = new Runner(opts.build()).run();
+        Collection<RunResult> results = new ArrayList<>();
+        // the engine benchmarks: several single shots each
+        results.addAll(new Runner(options("inMemory|fromCsv|parseOnly|orderHeavy", bars, pgUrl, heap, 3, full ? 7 : 5)
+                        .addProfiler(GCProfiler.class)
+                        .build())
+                .run());
+        // the journal benchmarks take seconds per shot: fewer of them
+        String journals = postgres ? "journalSqlite|journalPostgres" : "journalSqlite";
+        results.addAll(new Runner(options(journals, bars, pgUrl, heap, 1, 3).build()).run());
 
         Map<String, RunResult> byMethod = new LinkedHashMap<>();
         for (RunResult r : results) {
@@ -116,6 +111,19 @@ public final class BenchmarkSuite {
                 String.format(Locale.ROOT, "input bars hold %.0f MB", heapFigures.getOrDefault("input", -1L) / 1e6),
                 "-"));
         print(rows, bars, full);
+    }
+
+    private static ChainedOptionsBuilder options(
+            String methods, int bars, String pgUrl, String heap, int warmups, int measurements) {
+        return new OptionsBuilder()
+                .include(ReplayBenchmark.class.getName() + "\\.(" + methods + ")$")
+                .param("bars", String.valueOf(bars))
+                .param("postgresUrl", pgUrl)
+                .forks(1)
+                .warmupIterations(warmups)
+                .measurementIterations(measurements)
+                .jvmArgsAppend(heap, "-XX:+UseParallelGC")
+                .shouldFailOnError(true);
     }
 
     private static double perSecond(int bars, RunResult r) {
