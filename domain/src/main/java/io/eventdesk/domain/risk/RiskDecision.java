@@ -11,7 +11,12 @@ public record RiskDecision(List<RuleCheck> checks) {
     }
 
     public boolean approved() {
-        return checks.stream().allMatch(RuleCheck::passed);
+        for (int i = 0; i < checks.size(); i++) {
+            if (!checks.get(i).passed()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<RuleCheck> firstFailure() {

@@ -1,6 +1,7 @@
 package io.eventdesk.adapters.broker.paper;
 
 import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.value.FixedPoint;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
@@ -25,11 +26,9 @@ public sealed interface CommissionModel {
 
         @Override
         public Money fee(Instrument instrument, Quantity quantity, Price price) {
-            BigDecimal fee = instrument
-                    .notional(price, quantity)
-                    .toBigDecimal()
-                    .multiply(rate)
-                    .movePointLeft(4);
+            Price r = Price.of(rate); // the rate as an exact mantissa and scale
+            long notional = Math.abs(instrument.valueUnits(price, quantity));
+            long fee = FixedPoint.multiply(notional, Money.SCALE, r.units(), r.scale() + 4, Money.SCALE);
             return atLeast(instrument, fee, minimum);
         }
     }
@@ -43,17 +42,26 @@ public sealed interface CommissionModel {
 
         @Override
         public Money fee(Instrument instrument, Quantity quantity, Price price) {
-            return atLeast(instrument, quantity.abs().toBigDecimal().multiply(rate), minimum);
+            Price r = Price.of(rate);
+            Quantity q = quantity.abs();
+            long fee = FixedPoint.multiply(q.units(), q.scale(), r.units(), r.scale(), Money.SCALE);
+            return atLeast(instrument, fee, minimum);
         }
     }
 
-    private static Money atLeast(Instrument instrument, BigDecimal fee, BigDecimal minimum) {
-        return Money.of(instrument.currency(), fee.max(minimum).setScale(Money.SCALE, RoundingMode.HALF_EVEN));
+    /** The fee (in 10^-8 units), at least {@code minimum}. */
+    private static Money atLeast(Instrument instrument, long fee, BigDecimal minimum) {
+        long floor = FixedPoint.fromBigDecimal(minimum, Money.SCALE, RoundingMode.HALF_EVEN);
+        return new Money(instrument.currency(), Math.max(fee, floor));
     }
 
     private static void nonNegative(String name, BigDecimal v) {
         if (v == null || v.signum() < 0) {
             throw new IllegalArgumentException("commission " + name + " must be >= 0, got " + v);
+        }
+        if (v.stripTrailingZeros().scale() > 8) {
+            throw new IllegalArgumentException(
+                    "commission " + name + " has more than 8 decimals: " + v.toPlainString());
         }
     }
 }

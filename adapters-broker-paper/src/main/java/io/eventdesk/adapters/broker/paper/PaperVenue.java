@@ -10,11 +10,11 @@ import io.eventdesk.domain.order.OrderType;
 import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.port.ExecutionReportListener;
 import io.eventdesk.domain.port.ExecutionVenuePort;
+import io.eventdesk.domain.value.FixedPoint;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import io.eventdesk.domain.value.Side;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,9 +47,10 @@ import java.util.PriorityQueue;
  * </ul>
  */
 final class PaperVenue implements ExecutionVenuePort {
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     private final PaperVenueConfig config;
+    private final long slippageUnits;
+    private final int slippageScale;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     /** Requests on their way to the venue, by arrival time, then by the order they were sent. */
     private final PriorityQueue<Request> inFlight =
@@ -64,6 +65,9 @@ final class PaperVenue implements ExecutionVenuePort {
 
     PaperVenue(PaperVenueConfig config, Collection<Instrument> instruments) {
         this.config = config;
+        Price bps = Price.of(config.slippageBps());
+        this.slippageUnits = bps.units();
+        this.slippageScale = bps.scale();
         for (Instrument i : instruments) {
             this.instruments.put(i.id(), i);
         }
@@ -254,15 +258,17 @@ final class PaperVenue implements ExecutionVenuePort {
     }
 
     private Price slipped(Price open, boolean buy, Instrument instrument) {
-        if (config.slippageBps().signum() == 0) {
+        if (slippageUnits == 0) {
             return open;
         }
-        BigDecimal factor = BigDecimal.ONE.add(
-                buy
-                        ? config.slippageBps().divide(TEN_THOUSAND)
-                        : config.slippageBps().divide(TEN_THOUSAND).negate());
-        Price raw = Price.of(open.toBigDecimal().multiply(factor));
-        return instrument.roundToTick(raw, buy ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        // open × bps / 10,000, computed four digits finer than the price, then rounded to the tick against the trader
+        int fine = open.scale() + 4;
+        RoundingMode against = buy ? RoundingMode.CEILING : RoundingMode.FLOOR;
+        long delta = FixedPoint.multiply(
+                open.units(), open.scale(), slippageUnits, slippageScale + 4, fine, RoundingMode.CEILING);
+        long base = FixedPoint.rescale(open.units(), open.scale(), fine);
+        Price raw = new Price(buy ? Math.addExact(base, delta) : Math.subtractExact(base, delta), fine);
+        return instrument.roundToTick(raw, against);
     }
 
     private static Price zero(Instrument instrument) {

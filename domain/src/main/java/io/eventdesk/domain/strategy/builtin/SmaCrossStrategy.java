@@ -7,8 +7,8 @@ import io.eventdesk.domain.signal.Signal;
 import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.strategy.StrategyContext;
 import io.eventdesk.domain.strategy.StrategyParameters;
+import io.eventdesk.domain.value.FixedPoint;
 import io.eventdesk.domain.value.Quantity;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
@@ -44,9 +44,12 @@ public final class SmaCrossStrategy implements Strategy {
         if (!(data instanceof Bar bar)) {
             return List.of();
         }
-        Window w = windows.computeIfAbsent(
-                bar.instrument(),
-                id -> new Window(slow, context.portfolio().instrument(id).priceScale()));
+        Window w = windows.get(bar.instrument());
+        if (w == null) {
+            w = new Window(
+                    slow, context.portfolio().instrument(bar.instrument()).priceScale());
+            windows.put(bar.instrument(), w);
+        }
         w.push(bar.close().unitsAt(w.scale), fast);
         if (w.count < slow) {
             return List.of();
@@ -87,10 +90,8 @@ public final class SmaCrossStrategy implements Strategy {
     }
 
     private static String average(long sum, int n, int scale) {
-        return BigDecimal.valueOf(sum, scale)
-                .divide(BigDecimal.valueOf(n), scale + 4, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros()
-                .toPlainString();
+        long fourMoreDigits = FixedPoint.divide(Math.multiplyExact(sum, 10_000L), n, RoundingMode.HALF_EVEN);
+        return FixedPoint.toPlainString(fourMoreDigits, scale + 4);
     }
 
     /** The last {@code slow} closes of one instrument as a ring, with running sums of both windows. */
