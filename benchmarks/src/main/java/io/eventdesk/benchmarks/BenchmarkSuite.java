@@ -42,9 +42,10 @@ public final class BenchmarkSuite {
 
         Collection<RunResult> results = new ArrayList<>();
         // the engine benchmarks: several single shots each
-        results.addAll(new Runner(options("inMemory|fromCsv|parseOnly|orderHeavy", bars, pgUrl, heap, 3, full ? 7 : 5)
-                        .addProfiler(GCProfiler.class)
-                        .build())
+        results.addAll(new Runner(
+                        options("inMemory|steadyState|fromCsv|parseOnly|orderHeavy", bars, pgUrl, heap, 3, full ? 7 : 5)
+                                .addProfiler(GCProfiler.class)
+                                .build())
                 .run());
         // the journal benchmarks take seconds per shot: fewer of them
         String journals = postgres ? "journalSqlite|journalPostgres" : "journalSqlite";

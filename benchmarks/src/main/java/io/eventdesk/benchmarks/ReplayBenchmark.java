@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@link #fromCsv}: benchmark 1b, the same with the CSV file parsed on the way;
  *   <li>{@link #parseOnly}: benchmark 4, reading and parsing the file into bars and nothing else;
  *   <li>{@link #journalSqlite}, {@link #journalPostgres}: benchmark 3, 1a with the journal on;
- *   <li>{@link #orderHeavy}: benchmark 2, a strategy that submits, replaces and cancels on every bar.
+ *   <li>{@link #orderHeavy}: benchmark 2, a strategy that submits, replaces and cancels on every bar;
+ *   <li>{@link #steadyState}: a position held from the first bar, for the allocation of the steady-state path.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -73,6 +74,13 @@ public class ReplayBenchmark {
     @Benchmark
     public RunSummary inMemory() {
         return Backtests.inMemory(data);
+    }
+
+    /** Benchmark 6's steady state: every bar marked with a position open, no signals after the first bar. */
+    @Benchmark
+    public RunSummary steadyState() {
+        return Backtests.run(
+                MarketDataFeeds.inMemory(data, "bench"), new BuyAndHoldStrategy(), EventJournals.disabled());
     }
 
     @Benchmark

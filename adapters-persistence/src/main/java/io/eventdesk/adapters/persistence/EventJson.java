@@ -15,6 +15,7 @@ import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.signal.Signal;
 import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
@@ -70,6 +71,21 @@ final class EventJson {
             }
         });
         m.addSerializer(Currency.class, text(Currency::code));
+        m.addSerializer(Signal.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Signal v, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeStartObject();
+                serializers.defaultSerializeField("fields", v.fields(), gen);
+                serializers.defaultSerializeField("instrument", v.instrument(), gen);
+                serializers.defaultSerializeField("limitPrice", v.limitPrice(), gen);
+                gen.writeStringField("name", v.name());
+                gen.writeStringField("orderType", v.orderType().name());
+                gen.writeStringField("reason", v.reason());
+                serializers.defaultSerializeField("target", v.target(), gen);
+                gen.writeStringField("timeInForce", v.timeInForce().name());
+                gen.writeEndObject();
+            }
+        });
         m.addSerializer(RuleCheck.class, new JsonSerializer<>() {
             @Override
             public void serialize(RuleCheck c, JsonGenerator gen, SerializerProvider serializers) throws IOException {

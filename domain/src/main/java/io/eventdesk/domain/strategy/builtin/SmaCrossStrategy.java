@@ -8,6 +8,7 @@ import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.strategy.StrategyContext;
 import io.eventdesk.domain.strategy.StrategyParameters;
 import io.eventdesk.domain.value.FixedPoint;
+import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import java.math.RoundingMode;
 import java.util.HashMap;
@@ -71,22 +72,20 @@ public final class SmaCrossStrategy implements Strategy {
     }
 
     private Signal signal(String name, Bar bar, Quantity target, String how, Window w) {
-        String fastAvg = average(w.fastSum, fast, w.scale);
-        String slowAvg = average(w.slowSum, slow, w.scale);
-        String reason = "SMA(" + fast + ") " + fastAvg + " " + how + " SMA(" + slow + ") " + slowAvg + " at close "
-                + bar.close();
+        long fastSum = w.fastSum;
+        long slowSum = w.slowSum;
+        int scale = w.scale;
+        Price close = bar.close();
         return Signal.target(
                 name,
                 bar.instrument(),
                 target,
-                reason,
-                Map.of(
-                        "fast_sma",
-                        fastAvg,
-                        "slow_sma",
-                        slowAvg,
-                        "close",
-                        bar.close().toString()));
+                () -> "SMA(" + fast + ") " + average(fastSum, fast, scale) + " " + how + " SMA(" + slow + ") "
+                        + average(slowSum, slow, scale) + " at close " + close,
+                () -> Map.of(
+                        "fast_sma", average(fastSum, fast, scale),
+                        "slow_sma", average(slowSum, slow, scale),
+                        "close", close.toString()));
     }
 
     private static String average(long sum, int n, int scale) {
