@@ -212,6 +212,37 @@ class BacktestEndToEndTest {
     }
 
     @Nested
+    class Throttle {
+        @Test
+        void shouldDenyOrdersBeyondTheRate_whenAThrottleIsSet() throws IOException {
+            String throttle = """
+                    max-order-quantity: 1000
+                    throttle: {orders: 1, per-seconds: 3600}
+                    """;
+            RunFolder run = RunFolder.backtest(config("throttled", SMA, throttle, 0, "0"), dir.resolve("throttled"));
+            assertThat(run.exitCode).as(run.err).isZero();
+            List<Map<String, String>> orders = run.csv("orders.csv");
+            assertThat(orders).anySatisfy(o -> assertThat(o.get("deny_code")).isEqualTo("THROTTLE_EXCEEDED"));
+            // never two submitted orders within an hour
+            Instant last = null;
+            for (Map<String, String> o : orders) {
+                if (!o.get("status").equals("DENIED")) {
+                    Instant t = Instant.parse(o.get("time"));
+                    if (last != null) {
+                        assertThat(t).isAfter(last.plusSeconds(3600).minusNanos(1));
+                    }
+                    last = t;
+                }
+            }
+            JsonNode denied = run.decisions().stream()
+                    .filter(d -> "THROTTLE_EXCEEDED".equals(d.get("code").asText(null)))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(denied.get("detail").asText()).isEqualTo("sma-cross would send 2 orders in 3600 s > limit 1");
+        }
+    }
+
+    @Nested
     class Determinism {
         @Test
         void shouldProduceTheSameJournalDigest_whenTheSameConfigRunsTwice() throws IOException {

@@ -115,7 +115,13 @@ class CliTest {
                 delimiter = '|',
                 value = {
                     "a typo in a risk limit|max-leverage: 1|max-levrage: 1|risk.max-levrage: unknown key (expected one of:"
-                            + " max-drawdown, max-leverage, max-order-quantity, max-position)",
+                            + " daily-loss-limit, max-concentration, max-drawdown, max-gross-exposure, max-leverage,"
+                            + " max-net-exposure, max-order-notional, max-order-quantity, max-position, price-band-bps,"
+                            + " throttle)",
+                    "a throttle without a count|max-leverage: 1|throttle: {per-seconds: 60}|risk.throttle.orders:"
+                            + " a positive whole number of orders is required",
+                    "a concentration above one|max-leverage: 1|max-concentration: 2|risk.max-concentration: a"
+                            + " fraction of gross exposure",
                     "a negative limit|max-leverage: 1|max-leverage: -1|risk.max-leverage: must be positive, got -1",
                     "a drawdown above one|max-leverage: 1|max-drawdown: 1.5|risk.max-drawdown: a fraction of peak equity",
                     "an unknown instrument|path: bars.csv|path: nope.csv|data[0].path: file not found",

@@ -55,7 +55,9 @@ import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import io.eventdesk.domain.value.Side;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,12 @@ public final class BacktestEngine {
     private long ordersFilled;
     private long ordersDenied;
     private long fills;
+    /** equity when the current session (UTC day) began, and that day (epoch days) */
+    private Money sessionStartEquity;
+
+    private long sessionDay = Long.MIN_VALUE;
+    /** submission times per strategy within the throttle interval, when a throttle is set */
+    private final Map<String, ArrayDeque<Instant>> submissions = new HashMap<>();
     /** the portfolio version last recorded: a mark that changed nothing is not recorded again */
     private long valuedVersion = -1;
 
@@ -170,6 +178,11 @@ public final class BacktestEngine {
             throw new IllegalStateException("feed went back in time: " + bar.knownTime() + " after " + clock.now());
         }
         marketEvents++;
+        long day = Math.floorDiv(bar.knownTime().getEpochSecond(), 86_400L);
+        if (day != sessionDay) {
+            sessionDay = day;
+            sessionStartEquity = portfolio.equity();
+        }
         venue.advanceTo(bar.openTime(), reports);
         venue.onMarketData(bar, reports);
         clock.advanceTo(bar.knownTime());
@@ -216,7 +229,15 @@ public final class BacktestEngine {
         Money fee = reference == null
                 ? Money.zero(instrument.currency())
                 : venue.estimateFee(instrument, orderRequest.quantity(), reference);
-        RiskContext context = new RiskContext(portfolio, instrument, reference, pending, reservedCash(), fee);
+        RiskContext context = new RiskContext(
+                portfolio,
+                instrument,
+                reference,
+                pending,
+                reservedCash(),
+                fee,
+                sessionStartEquity,
+                recentOrders(strategyId, now));
         RiskDecision decision = risk.check(orderRequest, context);
         publish(new RiskEvaluated(
                 ++sequence,
@@ -231,6 +252,7 @@ public final class BacktestEngine {
             order.apply(OrderAction.SUBMIT);
             openOrders.put(id, order);
             Instant arrival = venue.submit(id, orderRequest, now);
+            recordSubmission(strategyId, now);
             ordersSubmitted++;
             publish(new OrderSubmitted(++sequence, now, id, arrival));
         } else {
@@ -238,6 +260,29 @@ public final class BacktestEngine {
             order.deny(failure.code());
             ordersDenied++;
             publish(new OrderDenied(++sequence, now, id, failure.code(), failure.rule(), failure.detail()));
+        }
+    }
+
+    /** How many orders {@code strategyId} submitted within the throttle interval before {@code now}. */
+    private int recentOrders(String strategyId, Instant now) {
+        var throttle = request.riskLimits().throttle();
+        if (throttle.isEmpty()) {
+            return 0;
+        }
+        ArrayDeque<Instant> times = submissions.get(strategyId);
+        if (times == null) {
+            return 0;
+        }
+        Instant windowStart = now.minus(throttle.get().per());
+        while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
+            times.pollFirst();
+        }
+        return times.size();
+    }
+
+    private void recordSubmission(String strategyId, Instant now) {
+        if (request.riskLimits().throttle().isPresent()) {
+            submissions.computeIfAbsent(strategyId, k -> new ArrayDeque<>()).addLast(now);
         }
     }
 
@@ -422,8 +467,17 @@ public final class BacktestEngine {
         Quantity othersPending =
                 pendingQuantity(order.instrument(), null).minus(order.side().signed(order.leavesQuantity()));
         Money othersReserved = reservedCash(order.id());
-        RiskDecision decision =
-                risk.check(rest, new RiskContext(portfolio, instrument, reference, othersPending, othersReserved, fee));
+        RiskDecision decision = risk.check(
+                rest,
+                new RiskContext(
+                        portfolio,
+                        instrument,
+                        reference,
+                        othersPending,
+                        othersReserved,
+                        fee,
+                        sessionStartEquity,
+                        recentOrders(order.strategyId(), now)));
         publish(new RiskEvaluated(
                 ++sequence,
                 now,

@@ -196,7 +196,53 @@ public final class ConfigLoader {
         if (n.isMissing()) {
             return b.build();
         }
-        n.object("max-order-quantity", "max-position", "max-leverage", "max-drawdown");
+        n.object(
+                "max-order-quantity",
+                "max-position",
+                "max-leverage",
+                "max-drawdown",
+                "max-order-notional",
+                "max-gross-exposure",
+                "max-net-exposure",
+                "max-concentration",
+                "daily-loss-limit",
+                "price-band-bps",
+                "throttle");
+        if (!n.get("max-order-notional").isMissing()) {
+            b.maxOrderNotional(n.get("max-order-notional").positiveDecimal());
+        }
+        if (!n.get("max-gross-exposure").isMissing()) {
+            b.maxGrossExposure(n.get("max-gross-exposure").positiveDecimal());
+        }
+        if (!n.get("max-net-exposure").isMissing()) {
+            b.maxNetExposure(n.get("max-net-exposure").positiveDecimal());
+        }
+        if (!n.get("max-concentration").isMissing()) {
+            BigDecimal c = n.get("max-concentration").positiveDecimal();
+            if (c.compareTo(BigDecimal.ONE) > 0) {
+                throw n.get("max-concentration")
+                        .error("a fraction of gross exposure in (0, 1] is expected, got " + c.toPlainString());
+            }
+            b.maxConcentration(c);
+        }
+        if (!n.get("daily-loss-limit").isMissing()) {
+            b.dailyLossLimit(n.get("daily-loss-limit").positiveDecimal());
+        }
+        if (!n.get("price-band-bps").isMissing()) {
+            b.priceBandBps(n.get("price-band-bps").positiveDecimal());
+        }
+        if (!n.get("throttle").isMissing()) {
+            ConfigNode t = n.get("throttle").object("orders", "per-seconds");
+            long orders = t.get("orders").integer(-1);
+            long seconds = t.get("per-seconds").integer(-1);
+            if (orders <= 0 || orders > Integer.MAX_VALUE) {
+                throw t.get("orders").error("a positive whole number of orders is required");
+            }
+            if (seconds <= 0) {
+                throw t.get("per-seconds").error("a positive whole number of seconds is required");
+            }
+            b.throttle(new RiskLimits.Throttle((int) orders, Duration.ofSeconds(seconds)));
+        }
         if (!n.get("max-order-quantity").isMissing()) {
             b.maxOrderQuantity(Quantity.of(n.get("max-order-quantity").positiveDecimal()));
         }

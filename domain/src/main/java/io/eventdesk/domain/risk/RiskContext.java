@@ -14,6 +14,8 @@ import io.eventdesk.domain.value.Quantity;
  * @param pendingQuantity the signed quantity of this instrument's open orders not yet filled
  * @param reservedCash what open buy orders will cost at their reference prices, fees included
  * @param estimatedFee the fee the venue would charge for this order at the reference price
+ * @param sessionStartEquity the equity when the current session (UTC day) began
+ * @param recentOrders how many orders this order's strategy sent within the throttle interval before it
  */
 public record RiskContext(
         PortfolioView portfolio,
@@ -21,7 +23,9 @@ public record RiskContext(
         Price referencePrice,
         Quantity pendingQuantity,
         Money reservedCash,
-        Money estimatedFee) {
+        Money estimatedFee,
+        Money sessionStartEquity,
+        int recentOrders) {
 
     /** The position if everything open and this request filled. */
     Quantity projectedPosition(Quantity signedRequest) {
@@ -31,5 +35,31 @@ public record RiskContext(
     /** The position if everything already open filled. */
     Quantity committedPosition() {
         return portfolio.position(instrument.id()).plus(pendingQuantity);
+    }
+
+    /** Whether the order takes the position (open orders counted) further from zero. */
+    boolean addsExposure(Quantity signedRequest) {
+        return projectedPosition(signedRequest)
+                        .abs()
+                        .compareTo(committedPosition().abs())
+                > 0;
+    }
+
+    /** The instrument's value at the reference price if everything open and this order filled, in 10^-8 units. */
+    long projectedValue(Quantity signedRequest) {
+        return instrument.valueUnits(referencePrice, projectedPosition(signedRequest));
+    }
+
+    /** The instrument's value at the reference price of what is committed now, in 10^-8 units. */
+    long committedValue() {
+        return instrument.valueUnits(referencePrice, committedPosition());
+    }
+
+    /** The portfolio's net and gross exposure with this instrument revalued to {@code value}, in 10^-8 units. */
+    long[] exposureWith(long value) {
+        long held = instrument.valueUnits(referencePrice, portfolio.position(instrument.id()));
+        long net = Math.addExact(portfolio.netExposure().units() - held, value);
+        long gross = Math.addExact(portfolio.grossExposure().units() - Math.abs(held), Math.abs(value));
+        return new long[] {net, gross};
     }
 }

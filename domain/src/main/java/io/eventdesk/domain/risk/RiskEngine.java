@@ -22,10 +22,17 @@ public final class RiskEngine {
     public static RiskEngine standard(RiskLimits limits) {
         return new RiskEngine(
                 List.of(
+                        new ThrottleRule(),
                         new MaxOrderQuantityRule(),
+                        new MaxOrderNotionalRule(),
+                        new PriceBandRule(),
                         new MaxPositionRule(),
+                        new MaxGrossExposureRule(),
+                        new MaxNetExposureRule(),
+                        new MaxConcentrationRule(),
                         new MaxLeverageRule(),
                         new MaxDrawdownRule(),
+                        new DailyLossRule(),
                         new CashSufficiencyRule()),
                 limits);
     }

@@ -24,6 +24,38 @@ public interface RiskLimits {
     /** The drawdown from peak equity (a fraction) beyond which orders that add exposure are denied. */
     Optional<BigDecimal> maxDrawdown();
 
+    /** The largest notional of one order, in the account currency. */
+    Optional<BigDecimal> maxOrderNotional();
+
+    /** The largest gross exposure, as a fraction of equity. */
+    Optional<BigDecimal> maxGrossExposure();
+
+    /** The largest absolute net exposure, as a fraction of equity. */
+    Optional<BigDecimal> maxNetExposure();
+
+    /** The largest share of gross exposure one instrument may hold (a fraction). */
+    Optional<BigDecimal> maxConcentration();
+
+    /** The loss since the session start (realized + unrealized, in the account currency) beyond which orders that add
+     * exposure are denied. */
+    Optional<BigDecimal> dailyLossLimit();
+
+    /** How far (basis points) a limit price may be from the last price. */
+    Optional<BigDecimal> priceBandBps();
+
+    /** How many orders one strategy may send per interval. */
+    Optional<Throttle> throttle();
+
+    /** At most {@code orders} orders per strategy in any {@code per} interval. */
+    record Throttle(int orders, java.time.Duration per) {
+        public Throttle {
+            if (orders <= 0 || per == null || per.isNegative() || per.isZero()) {
+                throw new IllegalArgumentException(
+                        "a throttle needs a positive order count and interval, got " + orders + " per " + per);
+            }
+        }
+    }
+
     @Value.Check
     default void check() {
         maxOrderQuantity().ifPresent(q -> positive("max-order-quantity", q.toBigDecimal()));
@@ -33,6 +65,16 @@ public interface RiskLimits {
             }
         });
         maxLeverage().ifPresent(l -> positive("max-leverage", l));
+        maxOrderNotional().ifPresent(l -> positive("max-order-notional", l));
+        maxGrossExposure().ifPresent(l -> positive("max-gross-exposure", l));
+        maxNetExposure().ifPresent(l -> positive("max-net-exposure", l));
+        maxConcentration().ifPresent(l -> {
+            if (l.signum() <= 0 || l.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("max-concentration must be a fraction in (0, 1], got " + l);
+            }
+        });
+        dailyLossLimit().ifPresent(l -> positive("daily-loss-limit", l));
+        priceBandBps().ifPresent(l -> positive("price-band-bps", l));
         maxDrawdown().ifPresent(d -> {
             if (d.signum() <= 0 || d.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("max-drawdown must be a fraction in (0, 1], got " + d);

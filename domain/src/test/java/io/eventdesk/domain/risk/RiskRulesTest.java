@@ -29,7 +29,14 @@ class RiskRulesTest {
     private RiskContext context(String price, Quantity pending, String reserved, String fee) {
         portfolio.mark(aapl.id(), Price.of(price));
         return new RiskContext(
-                portfolio, aapl, Price.of(price), pending, Money.of("USD", reserved), Money.of("USD", fee));
+                portfolio,
+                aapl,
+                Price.of(price),
+                pending,
+                Money.of("USD", reserved),
+                Money.of("USD", fee),
+                Money.of("USD", "10000"),
+                0);
     }
 
     private OrderRequest order(Side side, long quantity) {
