@@ -207,7 +207,8 @@ class BacktestEndToEndTest {
             assertThat(denied.get("rule").asText()).isEqualTo("max-position");
             assertThat(denied.get("detail").asText()).isEqualTo("TEST position would be 100 > limit 50");
             assertThat(denied.get("reason").asText()).contains("crossed above");
-            assertThat(denied.get("checks")).hasSize(3); // every evaluated rule, not only the failure
+            assertThat(denied.get("checks"))
+                    .hasSize(4); // every evaluated rule (trading state too), not only the failure
         }
     }
 

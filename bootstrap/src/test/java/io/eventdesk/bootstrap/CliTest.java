@@ -116,8 +116,10 @@ class CliTest {
                 value = {
                     "a typo in a risk limit|max-leverage: 1|max-levrage: 1|risk.max-levrage: unknown key (expected one of:"
                             + " daily-loss-limit, max-concentration, max-drawdown, max-gross-exposure, max-leverage,"
-                            + " max-net-exposure, max-order-notional, max-order-quantity, max-position, price-band-bps,"
-                            + " throttle)",
+                            + " max-net-exposure, max-order-notional, max-order-quantity, max-position, on-daily-loss,"
+                            + " on-drawdown, price-band-bps, throttle)",
+                    "an unknown breach action|max-leverage: 1|on-drawdown: panic|risk.on-drawdown: expected one of"
+                            + " deny, reduce, halt, halt-and-flatten, got 'panic'",
                     "a throttle without a count|max-leverage: 1|throttle: {per-seconds: 60}|risk.throttle.orders:"
                             + " a positive whole number of orders is required",
                     "a concentration above one|max-leverage: 1|max-concentration: 2|risk.max-concentration: a"

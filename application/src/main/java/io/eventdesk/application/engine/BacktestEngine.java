@@ -1,5 +1,7 @@
 package io.eventdesk.application.engine;
 
+import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.application.usecase.EngageKillSwitchUseCase;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.BarClosed;
 import io.eventdesk.domain.event.Event;
@@ -24,6 +26,7 @@ import io.eventdesk.domain.event.RunFinished;
 import io.eventdesk.domain.event.RunStarted;
 import io.eventdesk.domain.event.SignalRaised;
 import io.eventdesk.domain.event.SignalSkipped;
+import io.eventdesk.domain.event.TradingStateChanged;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.Bar;
@@ -42,9 +45,15 @@ import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunArtifactsPort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.portfolio.PositionView;
+import io.eventdesk.domain.risk.BreachAction;
+import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskContext;
 import io.eventdesk.domain.risk.RiskDecision;
 import io.eventdesk.domain.risk.RiskEngine;
+import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.risk.TradingState;
+import io.eventdesk.domain.risk.TradingStateRule;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.Signal;
 import io.eventdesk.domain.sizing.TargetPositionSizer;
@@ -80,7 +89,7 @@ import org.slf4j.LoggerFactory;
  *
  * Every step is an event with a run-wide sequence number, appended to the journal and the run artifacts.
  */
-public final class BacktestEngine {
+public final class BacktestEngine implements EngageKillSwitchUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestEngine.class);
 
     private final BacktestRequest request;
@@ -107,6 +116,12 @@ public final class BacktestEngine {
     private Money sessionStartEquity;
 
     private long sessionDay = Long.MIN_VALUE;
+    private TradingState tradingState = TradingState.ACTIVE;
+    /** whether the current state came from the daily loss limit, which lasts until the session ends */
+    private boolean stateFromDailyLoss;
+
+    private final List<KillSwitchCommand> commands;
+    private int nextCommand;
     /** submission times per strategy within the throttle interval, when a throttle is set */
     private final Map<String, ArrayDeque<Instant>> submissions = new HashMap<>();
     /** the portfolio version last recorded: a mark that changed nothing is not recorded again */
@@ -121,6 +136,7 @@ public final class BacktestEngine {
         this.portfolio = new Portfolio(request.initialCash(), request.instruments());
         this.risk = RiskEngine.standard(request.riskLimits());
         request.strategies().forEach((id, s) -> strategies.add(new StrategySlot(id, s)));
+        this.commands = request.killSwitchCommands();
     }
 
     /** Runs to the end of the data; on failure journals {@code RunFailed}, keeps what was written and rethrows. */
@@ -178,10 +194,16 @@ public final class BacktestEngine {
             throw new IllegalStateException("feed went back in time: " + bar.knownTime() + " after " + clock.now());
         }
         marketEvents++;
-        long day = Math.floorDiv(bar.knownTime().getEpochSecond(), 86_400L);
+        long day = Math.floorDiv(bar.openTime().getEpochSecond(), 86_400L); // a bar's session: the day it opens in
+        applyCommandsUntil(bar.knownTime());
         if (day != sessionDay) {
             sessionDay = day;
             sessionStartEquity = portfolio.equity();
+            clock.advanceTo(Instant.ofEpochSecond(day * 86_400L));
+            if (stateFromDailyLoss) {
+                stateFromDailyLoss = false;
+                engage(TradingState.ACTIVE, "a new session began; the daily loss limit is reset", false);
+            }
         }
         venue.advanceTo(bar.openTime(), reports);
         venue.onMarketData(bar, reports);
@@ -189,6 +211,7 @@ public final class BacktestEngine {
         venue.advanceTo(bar.knownTime(), reports);
         publish(new BarClosed(++sequence, bar));
         portfolio.mark(bar.instrument(), bar.close());
+        checkBreaches();
         for (StrategySlot slot : strategies) {
             List<Signal> signals = slot.strategy.onMarketData(bar, slot);
             slot.carryOutRequests();
@@ -221,7 +244,13 @@ public final class BacktestEngine {
                             + pending + ")"));
             return;
         }
-        OrderRequest orderRequest = sized.get();
+        decideAndSubmit(strategyId, signalSequence, sized.get(), pending);
+    }
+
+    /** Creates the order, runs it through the risk engine and, if approved, sends it to the venue. */
+    private void decideAndSubmit(String strategyId, long signalSequence, OrderRequest orderRequest, Quantity pending) {
+        Instant now = clock.now();
+        Instrument instrument = portfolio.instrument(orderRequest.instrument());
         OrderId id = new OrderId(++nextOrderId);
         Order order = new Order(id, orderRequest, now);
         publish(new OrderInitialized(++sequence, now, id, orderRequest));
@@ -237,7 +266,8 @@ public final class BacktestEngine {
                 reservedCash(),
                 fee,
                 sessionStartEquity,
-                recentOrders(strategyId, now));
+                recentOrders(strategyId, now),
+                tradingState);
         RiskDecision decision = risk.check(orderRequest, context);
         publish(new RiskEvaluated(
                 ++sequence,
@@ -260,6 +290,89 @@ public final class BacktestEngine {
             order.deny(failure.code());
             ordersDenied++;
             publish(new OrderDenied(++sequence, now, id, failure.code(), failure.rule(), failure.detail()));
+        }
+    }
+
+    @Override
+    public void engage(TradingState to, String cause, boolean flatten) {
+        Instant now = clock.now();
+        if (to != tradingState) {
+            publish(new TradingStateChanged(++sequence, now, tradingState, to, cause));
+            tradingState = to;
+        }
+        if (to != TradingState.HALTED) {
+            return;
+        }
+        for (Order order : new ArrayList<>(openOrders.values())) {
+            if (order.status() == OrderStatus.ACCEPTED
+                    || order.status() == OrderStatus.PARTIALLY_FILLED
+                    || order.status() == OrderStatus.SUBMITTED) {
+                if (order.status() == OrderStatus.SUBMITTED) {
+                    continue; // not at the venue yet: it will be canceled once accepted, see VenueReports.accepted
+                }
+                requestCancel(order, "kill switch: " + cause);
+            }
+        }
+        if (flatten) {
+            for (PositionView p : portfolio.positions()) {
+                if (p.quantity().isZero()) {
+                    continue;
+                }
+                Signal flat = Signal.target(
+                        "flatten",
+                        p.instrument(),
+                        Quantity.ZERO,
+                        "kill switch: " + cause,
+                        Map.of("position", p.quantity().toString()));
+                long signalSequence = ++sequence;
+                publish(new SignalRaised(signalSequence, now, TradingStateRule.FLATTEN_STRATEGY, flat));
+                Quantity held = p.quantity();
+                OrderRequest close = OrderRequest.market(
+                        TradingStateRule.FLATTEN_STRATEGY, p.instrument(), Side.ofSign(-held.signum()), held.abs());
+                decideAndSubmit(TradingStateRule.FLATTEN_STRATEGY, signalSequence, close, Quantity.ZERO);
+            }
+        }
+    }
+
+    /** Operator commands due by {@code time}, then the automatic transitions on breached limits. */
+    private void applyCommandsUntil(Instant time) {
+        while (nextCommand < commands.size() && commands.get(nextCommand).at().isBefore(time)) {
+            KillSwitchCommand c = commands.get(nextCommand++);
+            clock.advanceTo(c.at());
+            stateFromDailyLoss = false;
+            engage(c.state(), "command: " + c.reason(), c.flatten());
+        }
+    }
+
+    private void checkBreaches() {
+        RiskLimits limits = request.riskLimits();
+        if (limits.dailyLossLimit().isPresent() && limits.onDailyLoss() != BreachAction.DENY) {
+            Money loss = sessionStartEquity.minus(portfolio.equity());
+            if (loss.toBigDecimal().compareTo(limits.dailyLossLimit().get()) > 0) {
+                TradingState to = limits.onDailyLoss().state();
+                if (to.isStricterThan(tradingState)) {
+                    stateFromDailyLoss = true;
+                    engage(
+                            to,
+                            "daily loss " + loss.amount() + " > limit "
+                                    + limits.dailyLossLimit().get().toPlainString() + " (until the session ends)",
+                            limits.onDailyLoss() == BreachAction.HALT_AND_FLATTEN);
+                }
+            }
+        }
+        if (limits.maxDrawdown().isPresent() && limits.onDrawdown() != BreachAction.DENY) {
+            var drawdown = portfolio.drawdown();
+            if (drawdown.compareTo(limits.maxDrawdown().get()) > 0) {
+                TradingState to = limits.onDrawdown().state();
+                if (to.isStricterThan(tradingState)) {
+                    stateFromDailyLoss = false;
+                    engage(
+                            to,
+                            "drawdown " + drawdown.stripTrailingZeros().toPlainString() + " > limit "
+                                    + limits.maxDrawdown().get().toPlainString(),
+                            limits.onDrawdown() == BreachAction.HALT_AND_FLATTEN);
+                }
+            }
         }
     }
 
@@ -477,7 +590,8 @@ public final class BacktestEngine {
                         othersReserved,
                         fee,
                         sessionStartEquity,
-                        recentOrders(order.strategyId(), now)));
+                        recentOrders(order.strategyId(), now),
+                        tradingState));
         publish(new RiskEvaluated(
                 ++sequence,
                 now,
@@ -508,8 +622,12 @@ public final class BacktestEngine {
 
         @Override
         public void accepted(OrderId id, Instant time) {
-            open(id).apply(OrderAction.ACCEPT);
+            Order order = open(id);
+            order.apply(OrderAction.ACCEPT);
             publish(new OrderAccepted(++sequence, time, id));
+            if (tradingState == TradingState.HALTED && !order.strategyId().equals(TradingStateRule.FLATTEN_STRATEGY)) {
+                requestCancel(order, "kill switch: trading is HALTED"); // it was on its way when the desk halted
+            }
         }
 
         @Override

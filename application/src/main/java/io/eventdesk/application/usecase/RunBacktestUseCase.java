@@ -1,6 +1,5 @@
 package io.eventdesk.application.usecase;
 
-import io.eventdesk.application.engine.BacktestRequest;
 import io.eventdesk.domain.run.RunSummary;
 
 /** Replays market data through strategies, risk, the venue and the portfolio, journaling every step. */

@@ -3,6 +3,7 @@ package io.eventdesk.bootstrap.config;
 import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
 import io.eventdesk.adapters.marketdata.BarSource;
 import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.strategy.StrategyParameters;
 import io.eventdesk.domain.value.Money;
@@ -14,6 +15,7 @@ import java.util.List;
  *
  * @param journalUrl the JDBC URL of the journal, or {@code null} for the embedded default ({@code journal.db}
  *     in the run folder)
+ * @param killSwitch operator commands to the kill switch, by time
  */
 public record BacktestConfig(
         Path file,
@@ -26,4 +28,5 @@ public record BacktestConfig(
         StrategyParameters strategyParams,
         RiskLimits risk,
         PaperVenueConfig execution,
-        String journalUrl) {}
+        String journalUrl,
+        List<KillSwitchCommand> killSwitch) {}

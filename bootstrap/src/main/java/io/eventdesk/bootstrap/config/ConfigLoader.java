@@ -15,8 +15,11 @@ import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.risk.BreachAction;
 import io.eventdesk.domain.risk.ImmutableRiskLimits;
+import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.risk.TradingState;
 import io.eventdesk.domain.strategy.StrategyParameters;
 import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Money;
@@ -44,7 +47,17 @@ public final class ConfigLoader {
         String source = file.toString();
         JsonNode tree = parse(file, source);
         ConfigNode root = new ConfigNode(source, "", tree)
-                .object("name", "seed", "account", "instruments", "data", "strategy", "risk", "execution", "journal");
+                .object(
+                        "name",
+                        "seed",
+                        "account",
+                        "instruments",
+                        "data",
+                        "strategy",
+                        "risk",
+                        "execution",
+                        "journal",
+                        "kill-switch");
         Path base = file.toAbsolutePath().getParent();
 
         String name = root.get("name").text();
@@ -125,7 +138,8 @@ public final class ConfigLoader {
                 strategyParams,
                 risk,
                 execution,
-                journalUrl);
+                journalUrl,
+                killSwitch(root.get("kill-switch")));
     }
 
     private static JsonNode parse(Path file, String source) {
@@ -207,7 +221,15 @@ public final class ConfigLoader {
                 "max-concentration",
                 "daily-loss-limit",
                 "price-band-bps",
-                "throttle");
+                "throttle",
+                "on-daily-loss",
+                "on-drawdown");
+        if (!n.get("on-daily-loss").isMissing()) {
+            b.onDailyLoss(breach(n.get("on-daily-loss")));
+        }
+        if (!n.get("on-drawdown").isMissing()) {
+            b.onDrawdown(breach(n.get("on-drawdown")));
+        }
         if (!n.get("max-order-notional").isMissing()) {
             b.maxOrderNotional(n.get("max-order-notional").positiveDecimal());
         }
@@ -271,6 +293,34 @@ public final class ConfigLoader {
             b.maxDrawdown(d);
         }
         return b.build();
+    }
+
+    private static BreachAction breach(ConfigNode n) {
+        return BreachAction.valueOf(n.choice(null, "deny", "reduce", "halt", "halt-and-flatten")
+                .toUpperCase(Locale.ROOT)
+                .replace('-', '_'));
+    }
+
+    private static List<KillSwitchCommand> killSwitch(ConfigNode n) {
+        List<KillSwitchCommand> commands = new ArrayList<>();
+        if (n.isMissing()) {
+            return commands;
+        }
+        for (ConfigNode c : n.list()) {
+            c.object("at", "state", "flatten", "reason");
+            java.time.Instant at =
+                    value(c.get("at"), () -> java.time.Instant.parse(c.get("at").text()));
+            TradingState state = TradingState.valueOf(
+                    c.get("state").choice(null, "active", "reducing", "halted").toUpperCase(Locale.ROOT));
+            String flattenText = c.get("flatten").choice("false", "true", "false");
+            boolean flatten = flattenText.equals("true");
+            if (flatten && state != TradingState.HALTED) {
+                throw c.get("flatten").error("only state: halted can flatten");
+            }
+            commands.add(
+                    new KillSwitchCommand(at, state, flatten, c.get("reason").text("operator")));
+        }
+        return commands;
     }
 
     private static PaperVenueConfig execution(ConfigNode n) {

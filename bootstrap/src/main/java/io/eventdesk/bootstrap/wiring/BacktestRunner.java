@@ -4,8 +4,8 @@ import io.eventdesk.adapters.broker.paper.PaperVenues;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.adapters.persistence.RunArtifacts;
-import io.eventdesk.application.engine.BacktestRequest;
-import io.eventdesk.application.usecase.RunBacktestService;
+import io.eventdesk.application.engine.RunBacktestService;
+import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.ExecutionVenuePort;
@@ -56,7 +56,8 @@ public final class BacktestRunner {
                 journal,
                 artifacts,
                 Map.of(strategyId(config), strategy),
-                config.risk());
+                config.risk(),
+                config.killSwitch());
         return new RunBacktestService().run(request);
     }
 

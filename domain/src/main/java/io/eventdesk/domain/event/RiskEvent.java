@@ -1,4 +1,4 @@
 package io.eventdesk.domain.event;
 
 /** Decisions of the risk engine. */
-public sealed interface RiskEvent extends Event permits RiskEvaluated {}
+public sealed interface RiskEvent extends Event permits RiskEvaluated, TradingStateChanged {}

@@ -16,6 +16,7 @@ import io.eventdesk.domain.value.Quantity;
  * @param estimatedFee the fee the venue would charge for this order at the reference price
  * @param sessionStartEquity the equity when the current session (UTC day) began
  * @param recentOrders how many orders this order's strategy sent within the throttle interval before it
+ * @param tradingState the kill switch's position
  */
 public record RiskContext(
         PortfolioView portfolio,
@@ -25,7 +26,8 @@ public record RiskContext(
         Money reservedCash,
         Money estimatedFee,
         Money sessionStartEquity,
-        int recentOrders) {
+        int recentOrders,
+        TradingState tradingState) {
 
     /** The position if everything open and this request filled. */
     Quantity projectedPosition(Quantity signedRequest) {

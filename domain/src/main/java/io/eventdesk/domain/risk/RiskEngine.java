@@ -22,6 +22,7 @@ public final class RiskEngine {
     public static RiskEngine standard(RiskLimits limits) {
         return new RiskEngine(
                 List.of(
+                        new TradingStateRule(),
                         new ThrottleRule(),
                         new MaxOrderQuantityRule(),
                         new MaxOrderNotionalRule(),

@@ -46,6 +46,18 @@ public interface RiskLimits {
     /** How many orders one strategy may send per interval. */
     Optional<Throttle> throttle();
 
+    /** What a breach of the daily loss limit does beyond denying orders that add exposure. */
+    @Value.Default
+    default BreachAction onDailyLoss() {
+        return BreachAction.DENY;
+    }
+
+    /** What a breach of the drawdown limit does beyond denying orders that add exposure. */
+    @Value.Default
+    default BreachAction onDrawdown() {
+        return BreachAction.DENY;
+    }
+
     /** At most {@code orders} orders per strategy in any {@code per} interval. */
     record Throttle(int orders, java.time.Duration per) {
         public Throttle {

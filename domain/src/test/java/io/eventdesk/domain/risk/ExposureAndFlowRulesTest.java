@@ -40,7 +40,8 @@ class ExposureAndFlowRulesTest {
                 Money.of("USD", "0"),
                 Money.of("USD", "0"),
                 Money.of("USD", sessionStart),
-                recentOrders);
+                recentOrders,
+                TradingState.ACTIVE);
     }
 
     private static OrderRequest market(Instrument ins, Side side, long quantity) {

@@ -36,7 +36,8 @@ class RiskRulesTest {
                 Money.of("USD", reserved),
                 Money.of("USD", fee),
                 Money.of("USD", "10000"),
-                0);
+                0,
+                TradingState.ACTIVE);
     }
 
     private OrderRequest order(Side side, long quantity) {
@@ -215,8 +216,10 @@ class RiskRulesTest {
         assertThat(d.approved()).isFalse();
         assertThat(d.checks())
                 .extracting(RuleCheck::rule)
-                .containsExactly("max-order-quantity", "max-position", "max-leverage", "cash-sufficiency");
-        assertThat(d.checks()).noneMatch(RuleCheck::passed);
+                .containsExactly(
+                        "trading-state", "max-order-quantity", "max-position", "max-leverage", "cash-sufficiency");
+        assertThat(d.checks().get(0).passed()).isTrue(); // trading is ACTIVE
+        assertThat(d.checks().subList(1, 5)).noneMatch(RuleCheck::passed);
         assertThat(d.firstFailure().orElseThrow().code()).isEqualTo("MAX_ORDER_QUANTITY_EXCEEDED");
     }
 }

@@ -1,7 +1,7 @@
-package io.eventdesk.application.usecase;
+package io.eventdesk.application.engine;
 
-import io.eventdesk.application.engine.BacktestEngine;
-import io.eventdesk.application.engine.BacktestRequest;
+import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.application.usecase.RunBacktestUseCase;
 import io.eventdesk.domain.run.RunSummary;
 
 /** The backtest use case: one engine per run. */

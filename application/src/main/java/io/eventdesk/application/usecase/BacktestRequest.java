@@ -1,10 +1,11 @@
-package io.eventdesk.application.engine;
+package io.eventdesk.application.usecase;
 
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.value.Money;
@@ -27,7 +28,8 @@ public record BacktestRequest(
         EventJournalPort journal,
         RunArtifactsPort artifacts,
         Map<String, Strategy> strategies,
-        RiskLimits riskLimits) {
+        RiskLimits riskLimits,
+        List<KillSwitchCommand> killSwitchCommands) {
 
     public BacktestRequest {
         if (strategies == null || strategies.isEmpty()) {
@@ -38,5 +40,25 @@ public record BacktestRequest(
         }
         instruments = List.copyOf(instruments);
         strategies = Collections.unmodifiableMap(new LinkedHashMap<>(strategies));
+        killSwitchCommands = killSwitchCommands == null
+                ? List.of()
+                : killSwitchCommands.stream()
+                        .sorted(java.util.Comparator.comparing(KillSwitchCommand::at))
+                        .toList();
+    }
+
+    /** A request without kill switch commands. */
+    public BacktestRequest(
+            String name,
+            long seed,
+            Money initialCash,
+            List<Instrument> instruments,
+            MarketDataFeedPort feed,
+            ExecutionVenuePort venue,
+            EventJournalPort journal,
+            RunArtifactsPort artifacts,
+            Map<String, Strategy> strategies,
+            RiskLimits riskLimits) {
+        this(name, seed, initialCash, instruments, feed, venue, journal, artifacts, strategies, riskLimits, List.of());
     }
 }

@@ -1,0 +1,52 @@
+package io.eventdesk.domain.risk;
+
+import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.value.Quantity;
+import java.util.Optional;
+
+/**
+ * The kill switch at the gate: in REDUCING only orders that reduce a position toward zero, without crossing it, pass ({@code REDUCE_ONLY}); in HALTED
+ * nothing passes ({@code TRADING_HALTED}) except the desk's own flattening orders (strategy
+ * {@value #FLATTEN_STRATEGY}) that reduce exposure.
+ */
+public final class TradingStateRule implements RiskRule {
+    /** The strategy id of the orders the desk sends itself to flatten positions on a halt. */
+    public static final String FLATTEN_STRATEGY = "kill-switch";
+
+    @Override
+    public String name() {
+        return "trading-state";
+    }
+
+    @Override
+    public String code() {
+        return "TRADING_HALTED";
+    }
+
+    @Override
+    public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
+        TradingState state = context.tradingState();
+        // reduce-only: toward zero without crossing it
+        Quantity before = context.committedPosition();
+        Quantity after = context.projectedPosition(request.signedQuantity());
+        boolean reduces = !before.isZero()
+                && after.abs().compareTo(before.abs()) < 0
+                && (after.isZero() || after.signum() == before.signum());
+        return Optional.of(
+                switch (state) {
+                    case ACTIVE -> pass(() -> "trading is ACTIVE");
+                    case REDUCING ->
+                        reduces
+                                ? pass(() -> "trading is REDUCING and the order reduces exposure")
+                                : RuleCheck.fail(
+                                        name(),
+                                        "REDUCE_ONLY",
+                                        "trading is REDUCING: only orders that reduce" + " exposure pass");
+                    case HALTED ->
+                        reduces && FLATTEN_STRATEGY.equals(request.strategyId())
+                                ? pass(() -> "trading is HALTED; the desk's own order flattens the position")
+                                : fail(() -> "trading is HALTED: no order passes");
+                });
+    }
+}
