@@ -1,6 +1,6 @@
 package io.eventdesk.application.usecase;
 
-import io.eventdesk.domain.risk.TradingState;
+import io.eventdesk.domain.trading.TradingState;
 
 /**
  * Moves the kill switch of a running desk. HALTED cancels every open order and, with {@code flatten}, closes every

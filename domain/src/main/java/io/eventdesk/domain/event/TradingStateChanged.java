@@ -1,6 +1,6 @@
 package io.eventdesk.domain.event;
 
-import io.eventdesk.domain.risk.TradingState;
+import io.eventdesk.domain.trading.TradingState;
 import java.time.Instant;
 
 /** The kill switch moved, with its cause (a command, or a breached limit and its numbers). */

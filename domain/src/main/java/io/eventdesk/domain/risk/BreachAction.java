@@ -1,5 +1,7 @@
 package io.eventdesk.domain.risk;
 
+import io.eventdesk.domain.trading.TradingState;
+
 /** What the desk does when a loss limit is breached ({@code risk.on-daily-loss}, {@code risk.on-drawdown}). */
 public enum BreachAction {
     /** The rule denies orders that add exposure; the trading state does not change. */

@@ -1,5 +1,6 @@
 package io.eventdesk.domain.risk;
 
+import io.eventdesk.domain.trading.TradingState;
 import java.time.Instant;
 
 /**

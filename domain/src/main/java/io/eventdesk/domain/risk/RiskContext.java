@@ -2,6 +2,7 @@ package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.trading.TradingState;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;

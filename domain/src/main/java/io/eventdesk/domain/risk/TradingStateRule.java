@@ -2,6 +2,7 @@ package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.trading.TradingState;
 import io.eventdesk.domain.value.Quantity;
 import java.util.Optional;
 

@@ -10,6 +10,7 @@ import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.testing.Instruments;
+import io.eventdesk.domain.trading.TradingState;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;

@@ -1,4 +1,4 @@
-package io.eventdesk.domain.risk;
+package io.eventdesk.domain.trading;
 
 /** How much trading the desk allows: the kill switch's positions. */
 public enum TradingState {
