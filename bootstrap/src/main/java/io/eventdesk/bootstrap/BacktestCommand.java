@@ -50,6 +50,18 @@ final class BacktestCommand implements Callable<Integer> {
                 s.unrealizedPnl().amount(),
                 s.totalFees().amount(),
                 s.maxDrawdown().stripTrailingZeros().toPlainString());
+        if (s.strategies().size() > 1) {
+            for (var p : s.strategies()) {
+                w.printf(
+                        "  strategy %s: %d fills, PnL %s (realized %s, unrealized %s, fees %s)%n",
+                        p.strategyId(),
+                        p.fills(),
+                        p.totalPnl().amount(),
+                        p.realizedPnl().amount(),
+                        p.unrealizedPnl().amount(),
+                        p.fees().amount());
+            }
+        }
         w.printf("journal: %d events, digest %s%n", s.events(), s.journalDigest());
         w.printf("run folder: %s%n", folder.toAbsolutePath().normalize());
         return EventdeskCli.OK;

@@ -244,6 +244,50 @@ class BacktestEndToEndTest {
     }
 
     @Nested
+    class SeveralStrategies {
+        @Test
+        void shouldAttributeFillsAndPnlAndApplyEachStrategysLimits_whenTwoStrategiesShareTheAccount()
+                throws IOException {
+            Path file = config("two", SMA, LOOSE_RISK, 0, "2");
+            String yaml = Files.readString(file)
+                    .replace("strategy:\n  type: sma-cross\n  params: {fast: 3, slow: 8, quantity: 100}\n", """
+                            strategies:
+                              - id: fast-cross
+                                type: sma-cross
+                                params: {fast: 3, slow: 8, quantity: 100}
+                              - id: trend
+                                type: momentum
+                                params: {lookback: 5, threshold: 0.01, quantity: 50, allow-short: true}
+                            """)
+                    .replace(
+                            "  max-leverage: 2\n",
+                            "  max-leverage: 2\n  strategies: {trend: {max-order-quantity: 60}}\n");
+            assertThat(yaml).contains("strategies:", "trend: {max-order-quantity: 60}");
+            Files.writeString(file, yaml);
+            RunFolder run = RunFolder.backtest(file, dir.resolve("two"));
+            assertThat(run.exitCode).as(run.err).isZero();
+
+            List<Map<String, String>> fills = run.csv("fills.csv");
+            assertThat(fills).extracting(f -> f.get("strategy")).contains("fast-cross", "trend");
+            // trend's flips (short 50 to long 50: an order of 100) break its own limit, never fast-cross's
+            assertThat(run.csv("orders.csv"))
+                    .filteredOn(o -> "MAX_ORDER_QUANTITY_EXCEEDED".equals(o.get("deny_code")))
+                    .isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.get("strategy")).isEqualTo("trend"));
+            JsonNode s = run.summary();
+            BigDecimal total = BigDecimal.ZERO;
+            for (JsonNode strategy : s.get("strategies")) {
+                total = total.add(strategy.get("total_pnl").decimalValue());
+            }
+            assertThat(s.get("strategies")).hasSize(2);
+            assertThat(total)
+                    .isEqualByComparingTo(s.get("final_equity")
+                            .decimalValue()
+                            .subtract(s.get("initial_cash").decimalValue()));
+        }
+    }
+
+    @Nested
     class Determinism {
         @Test
         void shouldProduceTheSameJournalDigest_whenTheSameConfigRunsTwice() throws IOException {

@@ -117,7 +117,7 @@ class CliTest {
                     "a typo in a risk limit|max-leverage: 1|max-levrage: 1|risk.max-levrage: unknown key (expected one of:"
                             + " daily-loss-limit, max-concentration, max-drawdown, max-gross-exposure, max-leverage,"
                             + " max-net-exposure, max-order-notional, max-order-quantity, max-position, on-daily-loss,"
-                            + " on-drawdown, price-band-bps, throttle)",
+                            + " on-drawdown, price-band-bps, strategies, throttle)",
                     "an unknown breach action|max-leverage: 1|on-drawdown: panic|risk.on-drawdown: expected one of"
                             + " deny, reduce, halt, halt-and-flatten, got 'panic'",
                     "a throttle without a count|max-leverage: 1|throttle: {per-seconds: 60}|risk.throttle.orders:"
@@ -143,6 +143,22 @@ class CliTest {
             assertThat(r.exitCode).isEqualTo(2);
             assertThat(r.err).startsWith("error: ").contains(message).doesNotContain("\tat ");
             assertThat(r.err.lines().count()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldExitTwo_whenBothStrategyFormsAreGiven() throws IOException {
+            RunFolder r = run(GOOD + "strategies:\n  - {id: a, type: momentum}\n");
+            assertThat(r.exitCode).isEqualTo(2);
+            assertThat(r.err)
+                    .contains("strategies: give either strategy (one) or strategies (a list with ids), not both");
+        }
+
+        @Test
+        void shouldExitTwo_whenAStrategyLimitNamesNoStrategy() throws IOException {
+            RunFolder r =
+                    run(GOOD.replace("max-leverage: 1", "max-leverage: 1\n  strategies: {nope: {max-leverage: 1}}"));
+            assertThat(r.exitCode).isEqualTo(2);
+            assertThat(r.err).contains("risk.strategies.nope: no strategy with id 'nope' (strategies: [sma-cross])");
         }
 
         @Test

@@ -110,10 +110,11 @@ class KillSwitchTest {
         assertThat(run.summary().get("final_equity").decimalValue())
                 .isEqualByComparingTo(run.summary().get("final_cash").decimalValue()); // flat
         JsonNode flatten = run.decisions().stream()
-                .filter(d -> d.get("strategy").asText().equals("kill-switch"))
+                .filter(d -> d.get("signal").asText().equals("flatten"))
                 .findFirst()
                 .orElseThrow();
         assertThat(flatten.get("decision").asText()).isEqualTo("APPROVED");
+        assertThat(flatten.get("strategy").asText()).isEqualTo("momentum"); // closed in the owner's name
         assertThat(flatten.get("reason").asText()).isEqualTo("kill switch: command: risk desk says stop");
     }
 

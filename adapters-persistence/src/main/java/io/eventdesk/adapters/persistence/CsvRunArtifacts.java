@@ -24,6 +24,7 @@ import io.eventdesk.domain.order.OrderAction;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderStatus;
 import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.portfolio.StrategyPnl;
 import io.eventdesk.domain.run.RunSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
-            fills = open(RunArtifacts.FILLS, "time,order_id,instrument,side,quantity,price,fee");
+            fills = open(RunArtifacts.FILLS, "time,order_id,instrument,side,quantity,price,fee,strategy");
             decisions = open(RunArtifacts.DECISIONS, null);
             equity = open(RunArtifacts.EQUITY, "time,cash,equity,gross_exposure,net_exposure,drawdown");
         } catch (IOException e) {
@@ -126,7 +127,8 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                         f.side().name(),
                         f.quantity().toString(),
                         f.price().toString(),
-                        f.fee().amount());
+                        f.fee().amount(),
+                        f.strategyId());
             } else if (event instanceof PortfolioValued p) {
                 csv(
                         equity,
@@ -221,6 +223,10 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         return v;
     }
 
+    private static BigDecimal plainNumber(BigDecimal d) {
+        return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+    }
+
     private static String plain(BigDecimal v) {
         return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
@@ -230,7 +236,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         try {
             try (Writer w = open(
                     RunArtifacts.ORDERS,
-                    "order_id,time,instrument,side,type,quantity,limit_price,status,filled_quantity,avg_fill_price,deny_code")) {
+                    "order_id,time,instrument,side,type,quantity,limit_price,status,filled_quantity,avg_fill_price,deny_code,strategy")) {
                 for (Order o : orders.values()) {
                     BigDecimal avg = o.averageFillPrice();
                     csv(
@@ -247,7 +253,8 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                             o.status().name(),
                             o.filledQuantity().toString(),
                             avg == null ? "" : plain(avg),
-                            o.denyCode());
+                            o.denyCode(),
+                            o.strategyId());
                 }
             }
             Map<String, Object> s = new LinkedHashMap<>();
@@ -267,8 +274,20 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             s.put("market_events", summary.marketEvents());
             s.put("events", summary.events());
             s.put("journal_digest", summary.journalDigest());
-            s.replaceAll((k, v) ->
-                    v instanceof BigDecimal d ? (d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros()) : v);
+            List<Map<String, Object>> strategies = new ArrayList<>();
+            for (StrategyPnl p : summary.strategies()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", p.strategyId());
+                m.put("realized_pnl", p.realizedPnl().toBigDecimal());
+                m.put("unrealized_pnl", p.unrealizedPnl().toBigDecimal());
+                m.put("fees", p.fees().toBigDecimal());
+                m.put("total_pnl", p.totalPnl().toBigDecimal());
+                m.put("fills", p.fills());
+                m.replaceAll((k, v) -> v instanceof BigDecimal d ? plainNumber(d) : v);
+                strategies.add(m);
+            }
+            s.put("strategies", strategies);
+            s.replaceAll((k, v) -> v instanceof BigDecimal d ? plainNumber(d) : v);
             Files.writeString(
                     directory.resolve(RunArtifacts.SUMMARY),
                     EventJson.ARTIFACTS.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n");

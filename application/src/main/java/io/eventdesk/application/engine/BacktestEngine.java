@@ -46,13 +46,13 @@ import io.eventdesk.domain.port.RunArtifactsPort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.portfolio.PositionView;
+import io.eventdesk.domain.portfolio.StrategyPnl;
 import io.eventdesk.domain.risk.BreachAction;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskContext;
 import io.eventdesk.domain.risk.RiskDecision;
 import io.eventdesk.domain.risk.RiskEngine;
 import io.eventdesk.domain.risk.RiskLimits;
-import io.eventdesk.domain.risk.TradingStateRule;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.Signal;
 import io.eventdesk.domain.sizing.TargetPositionSizer;
@@ -121,6 +121,9 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     private boolean stateFromDailyLoss;
 
     private final List<KillSwitchCommand> commands;
+    /** orders the desk sent itself (flattening on a halt) */
+    private final java.util.Set<OrderId> deskOrders = new java.util.HashSet<>();
+
     private int nextCommand;
     /** submission times per strategy within the throttle interval, when a throttle is set */
     private final Map<String, ArrayDeque<Instant>> submissions = new HashMap<>();
@@ -230,8 +233,9 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         long signalSequence = ++sequence;
         publish(new SignalRaised(signalSequence, now, strategyId, signal));
         Instrument instrument = portfolio.instrument(signal.instrument());
-        Quantity held = portfolio.position(instrument.id());
-        Quantity pending = pendingQuantity(instrument.id(), null);
+        // a strategy's target is its own position: its fills and its open orders, not its neighbours'
+        Quantity held = portfolio.position(strategyId, instrument.id());
+        Quantity pending = pendingQuantity(instrument.id(), strategyId);
         Optional<OrderRequest> sized = sizer.size(strategyId, signal, instrument, held, pending);
         if (sized.isEmpty()) {
             publish(new SignalSkipped(
@@ -244,11 +248,12 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                             + pending + ")"));
             return;
         }
-        decideAndSubmit(strategyId, signalSequence, sized.get(), pending);
+        decideAndSubmit(strategyId, signalSequence, sized.get(), pendingQuantity(instrument.id(), null), false);
     }
 
     /** Creates the order, runs it through the risk engine and, if approved, sends it to the venue. */
-    private void decideAndSubmit(String strategyId, long signalSequence, OrderRequest orderRequest, Quantity pending) {
+    private void decideAndSubmit(
+            String strategyId, long signalSequence, OrderRequest orderRequest, Quantity pending, boolean desk) {
         Instant now = clock.now();
         Instrument instrument = portfolio.instrument(orderRequest.instrument());
         OrderId id = new OrderId(++nextOrderId);
@@ -267,7 +272,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 fee,
                 sessionStartEquity,
                 recentOrders(strategyId, now),
-                tradingState);
+                tradingState,
+                desk);
         RiskDecision decision = risk.check(orderRequest, context);
         publish(new RiskEvaluated(
                 ++sequence,
@@ -281,6 +287,9 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         if (decision.approved()) {
             order.apply(OrderAction.SUBMIT);
             openOrders.put(id, order);
+            if (desk) {
+                deskOrders.add(id);
+            }
             Instant arrival = venue.submit(id, orderRequest, now);
             recordSubmission(strategyId, now);
             ordersSubmitted++;
@@ -314,22 +323,25 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             }
         }
         if (flatten) {
-            for (PositionView p : portfolio.positions()) {
-                if (p.quantity().isZero()) {
-                    continue;
+            // each strategy's own position is closed in its name, so its books stay true; the desk sends the order
+            for (StrategyPnl strategy : portfolio.strategies()) {
+                for (PositionView p : portfolio.positions()) {
+                    Quantity held = portfolio.position(strategy.strategyId(), p.instrument());
+                    if (held.isZero()) {
+                        continue;
+                    }
+                    Signal flat = Signal.target(
+                            "flatten",
+                            p.instrument(),
+                            Quantity.ZERO,
+                            "kill switch: " + cause,
+                            Map.of("position", held.toString()));
+                    long signalSequence = ++sequence;
+                    publish(new SignalRaised(signalSequence, now, strategy.strategyId(), flat));
+                    OrderRequest close = OrderRequest.market(
+                            strategy.strategyId(), p.instrument(), Side.ofSign(-held.signum()), held.abs());
+                    decideAndSubmit(strategy.strategyId(), signalSequence, close, Quantity.ZERO, true);
                 }
-                Signal flat = Signal.target(
-                        "flatten",
-                        p.instrument(),
-                        Quantity.ZERO,
-                        "kill switch: " + cause,
-                        Map.of("position", p.quantity().toString()));
-                long signalSequence = ++sequence;
-                publish(new SignalRaised(signalSequence, now, TradingStateRule.FLATTEN_STRATEGY, flat));
-                Quantity held = p.quantity();
-                OrderRequest close = OrderRequest.market(
-                        TradingStateRule.FLATTEN_STRATEGY, p.instrument(), Side.ofSign(-held.signum()), held.abs());
-                decideAndSubmit(TradingStateRule.FLATTEN_STRATEGY, signalSequence, close, Quantity.ZERO);
             }
         }
     }
@@ -378,7 +390,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
 
     /** How many orders {@code strategyId} submitted within the throttle interval before {@code now}. */
     private int recentOrders(String strategyId, Instant now) {
-        var throttle = request.riskLimits().throttle();
+        var throttle = request.riskLimits().forStrategy(strategyId).throttle();
         if (throttle.isEmpty()) {
             return 0;
         }
@@ -394,7 +406,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     }
 
     private void recordSubmission(String strategyId, Instant now) {
-        if (request.riskLimits().throttle().isPresent()) {
+        if (request.riskLimits().forStrategy(strategyId).throttle().isPresent()) {
             submissions.computeIfAbsent(strategyId, k -> new ArrayDeque<>()).addLast(now);
         }
     }
@@ -459,7 +471,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 portfolio.maxDrawdown(),
                 marketEvents,
                 receipt.events(),
-                receipt.digest());
+                receipt.digest(),
+                portfolio.strategies());
     }
 
     private Order open(OrderId id) {
@@ -591,7 +604,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                         fee,
                         sessionStartEquity,
                         recentOrders(order.strategyId(), now),
-                        tradingState));
+                        tradingState,
+                        false));
         publish(new RiskEvaluated(
                 ++sequence,
                 now,
@@ -625,7 +639,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             Order order = open(id);
             order.apply(OrderAction.ACCEPT);
             publish(new OrderAccepted(++sequence, time, id));
-            if (tradingState == TradingState.HALTED && !order.strategyId().equals(TradingStateRule.FLATTEN_STRATEGY)) {
+            if (tradingState == TradingState.HALTED && !deskOrders.contains(id)) {
                 requestCancel(order, "kill switch: trading is HALTED"); // it was on its way when the desk halted
             }
         }

@@ -5,7 +5,6 @@ import io.eventdesk.adapters.marketdata.BarSource;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
-import io.eventdesk.domain.strategy.StrategyParameters;
 import io.eventdesk.domain.value.Money;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.List;
  *
  * @param journalUrl the JDBC URL of the journal, or {@code null} for the embedded default ({@code journal.db}
  *     in the run folder)
+ * @param strategies the strategies, run in this order on every event
  * @param killSwitch operator commands to the kill switch, by time
  */
 public record BacktestConfig(
@@ -24,8 +24,7 @@ public record BacktestConfig(
         Money initialCash,
         List<Instrument> instruments,
         List<BarSource> data,
-        String strategyType,
-        StrategyParameters strategyParams,
+        List<StrategySpec> strategies,
         RiskLimits risk,
         PaperVenueConfig execution,
         String journalUrl,

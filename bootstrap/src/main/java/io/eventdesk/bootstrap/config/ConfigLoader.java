@@ -54,6 +54,7 @@ public final class ConfigLoader {
                         "instruments",
                         "data",
                         "strategy",
+                        "strategies",
                         "risk",
                         "execution",
                         "journal",
@@ -106,15 +107,8 @@ public final class ConfigLoader {
             data.add(new BarSource(ins, path, barTime, interval));
         }
 
-        ConfigNode strategy = root.get("strategy").object("type", "params");
-        String type = strategy.get("type").text();
-        Map<String, String> params = new LinkedHashMap<>();
-        if (!strategy.get("params").isMissing()) {
-            strategy.get("params").entries().forEach((k, v) -> params.put(k, v.scalar()));
-        }
-        StrategyParameters strategyParams = new StrategyParameters("strategy.params", params);
-
-        RiskLimits risk = risk(root.get("risk"), instruments);
+        List<StrategySpec> strategies = strategies(root);
+        RiskLimits risk = risk(root.get("risk"), instruments, strategies, true);
         PaperVenueConfig execution = execution(root.get("execution"));
 
         String journalUrl = null;
@@ -134,8 +128,7 @@ public final class ConfigLoader {
                 initialCash,
                 List.copyOf(instruments.values()),
                 data,
-                type,
-                strategyParams,
+                strategies,
                 risk,
                 execution,
                 journalUrl,
@@ -168,6 +161,45 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new BadInputException(source, 0, null, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** {@code strategy} (one, its id its type's simple name) or {@code strategies} (a list with ids), not both. */
+    private static List<StrategySpec> strategies(ConfigNode root) {
+        ConfigNode one = root.get("strategy");
+        ConfigNode many = root.get("strategies");
+        if (one.isMissing() == many.isMissing()) {
+            throw (one.isMissing() ? root.get("strategy") : many)
+                    .error("give either strategy (one) or strategies (a list with ids), "
+                            + (one.isMissing() ? "not neither" : "not both"));
+        }
+        List<StrategySpec> out = new ArrayList<>();
+        if (!one.isMissing()) {
+            one.object("type", "params");
+            String type = one.get("type").text();
+            out.add(new StrategySpec(type.substring(type.lastIndexOf('.') + 1), type, params(one), "strategy.type"));
+            return out;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ConfigNode n : many.list()) {
+            n.object("id", "type", "params");
+            String id = n.get("id").text();
+            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw n.get("id").error("use 1-64 letters, digits, '.', '_' or '-', got '" + id + "'");
+            }
+            if (!ids.add(id)) {
+                throw n.get("id").error("strategy id '" + id + "' is used twice");
+            }
+            out.add(new StrategySpec(id, n.get("type").text(), params(n), n.path() + ".type"));
+        }
+        return out;
+    }
+
+    private static StrategyParameters params(ConfigNode strategy) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!strategy.get("params").isMissing()) {
+            strategy.get("params").entries().forEach((k, v) -> params.put(k, v.scalar()));
+        }
+        return new StrategyParameters(strategy.get("params").path(), params);
     }
 
     private static Instrument instrument(ConfigNode n, Currency base) {
@@ -205,12 +237,13 @@ public final class ConfigLoader {
         throw n.error("unknown instrument '" + id + "' (defined: " + instruments.keySet() + ")");
     }
 
-    private static RiskLimits risk(ConfigNode n, Map<InstrumentId, Instrument> instruments) {
+    private static RiskLimits risk(
+            ConfigNode n, Map<InstrumentId, Instrument> instruments, List<StrategySpec> strategies, boolean global) {
         ImmutableRiskLimits.Builder b = RiskLimits.builder();
         if (n.isMissing()) {
             return b.build();
         }
-        n.object(
+        List<String> keys = new ArrayList<>(List.of(
                 "max-order-quantity",
                 "max-position",
                 "max-leverage",
@@ -221,9 +254,20 @@ public final class ConfigLoader {
                 "max-concentration",
                 "daily-loss-limit",
                 "price-band-bps",
-                "throttle",
-                "on-daily-loss",
-                "on-drawdown");
+                "throttle"));
+        if (global) {
+            keys.addAll(List.of("on-daily-loss", "on-drawdown", "strategies"));
+        }
+        n.object(keys.toArray(String[]::new));
+        if (!n.get("strategies").isMissing()) {
+            n.get("strategies").entries().forEach((id, node) -> {
+                if (strategies.stream().noneMatch(sp -> sp.id().equals(id))) {
+                    throw node.error("no strategy with id '" + id + "' (strategies: "
+                            + strategies.stream().map(StrategySpec::id).toList() + ")");
+                }
+                b.putStrategies(id, risk(node, instruments, strategies, false));
+            });
+        }
         if (!n.get("on-daily-loss").isMissing()) {
             b.onDailyLoss(breach(n.get("on-daily-loss")));
         }

@@ -7,6 +7,7 @@ import io.eventdesk.adapters.persistence.RunArtifacts;
 import io.eventdesk.application.engine.RunBacktestService;
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
+import io.eventdesk.bootstrap.config.StrategySpec;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Wires the adapters named by a config behind the ports and runs the backtest into a run folder. */
@@ -27,8 +29,11 @@ public final class BacktestRunner {
     private BacktestRunner() {}
 
     public static RunSummary run(BacktestConfig config, Path out) {
-        Strategy strategy =
-                StrategyLoader.load(config.file().toString(), config.strategyType(), config.strategyParams());
+        Map<String, Strategy> strategies = new LinkedHashMap<>();
+        for (StrategySpec spec : config.strategies()) {
+            strategies.put(
+                    spec.id(), StrategyLoader.load(config.file().toString(), spec.key(), spec.type(), spec.params()));
+        }
         prepare(out);
         MarketDataFeedPort feed = MarketDataFeeds.bars(config.data());
         ExecutionVenuePort venue = PaperVenues.create(config.execution(), config.instruments());
@@ -55,15 +60,10 @@ public final class BacktestRunner {
                 venue,
                 journal,
                 artifacts,
-                Map.of(strategyId(config), strategy),
+                strategies,
                 config.risk(),
                 config.killSwitch());
         return new RunBacktestService().run(request);
-    }
-
-    private static String strategyId(BacktestConfig config) {
-        String type = config.strategyType();
-        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     /** A run folder holds one run: a previous run's embedded journal there is replaced. */

@@ -15,7 +15,7 @@ import java.lang.reflect.InvocationTargetException;
 public final class StrategyLoader {
     private StrategyLoader() {}
 
-    public static Strategy load(String source, String type, StrategyParameters params) {
+    public static Strategy load(String source, String key, String type, StrategyParameters params) {
         var builtin = BuiltinStrategies.create(type, params);
         if (builtin.isPresent()) {
             return builtin.get();
@@ -23,6 +23,7 @@ public final class StrategyLoader {
         if (!type.contains(".")) {
             throw bad(
                     source,
+                    key,
                     "unknown strategy '" + type + "' (built-in: " + String.join(", ", BuiltinStrategies.names())
                             + "; or the fully qualified name of your own class)");
         }
@@ -30,10 +31,10 @@ public final class StrategyLoader {
         try {
             cls = Class.forName(type);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw bad(source, "no class " + type + " on the classpath (add its jar to the classpath)");
+            throw bad(source, key, "no class " + type + " on the classpath (add its jar to the classpath)");
         }
         if (!Strategy.class.isAssignableFrom(cls)) {
-            throw bad(source, type + " does not implement " + Strategy.class.getName());
+            throw bad(source, key, type + " does not implement " + Strategy.class.getName());
         }
         try {
             try {
@@ -41,7 +42,10 @@ public final class StrategyLoader {
                 return (Strategy) withParams.newInstance(params);
             } catch (NoSuchMethodException e) {
                 if (!params.asMap().isEmpty()) {
-                    throw bad(source, type + " takes no parameters (it has no constructor taking StrategyParameters)");
+                    throw bad(
+                            source,
+                            key,
+                            type + " takes no parameters (it has no constructor taking StrategyParameters)");
                 }
                 return (Strategy) cls.getConstructor().newInstance();
             }
@@ -53,11 +57,12 @@ public final class StrategyLoader {
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
             throw bad(
                     source,
+                    key,
                     type + " needs a public constructor taking StrategyParameters, or a public no-argument one");
         }
     }
 
-    private static BadInputException bad(String source, String problem) {
-        return new BadInputException(source, 0, "strategy.type", problem);
+    private static BadInputException bad(String source, String key, String problem) {
+        return new BadInputException(source, 0, key, problem);
     }
 }

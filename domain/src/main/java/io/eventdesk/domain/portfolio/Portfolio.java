@@ -40,6 +40,7 @@ public final class Portfolio implements PortfolioView {
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<InstrumentId, Position> positions = new HashMap<>();
     private final Map<InstrumentId, Price> lastPrices = new HashMap<>();
+    private final Map<String, Ledger> ledgers = new java.util.TreeMap<>();
     private long cash;
     private long realized;
     private long fees;
@@ -84,45 +85,25 @@ public final class Portfolio implements PortfolioView {
             pos = new Position(ins);
             positions.put(ins.id(), pos);
         }
-        Quantity held = pos.quantity;
-        Quantity delta = fill.signedQuantity();
+        long costBefore = pos.costBasis;
+        long pnl = pos.trade(fill.signedQuantity(), fill.price(), base);
+        long costChange = Math.subtractExact(pos.costBasis, costBefore);
+        // cash = initial + realized − fees − Σ cost basis, so a trade moves cash by its PnL less its cost change
+        cash = Math.addExact(cash, Math.subtractExact(pnl, costChange));
+        realized = Math.addExact(realized, pnl);
+        costBasis = Math.addExact(costBasis, costChange);
+        Ledger ledger = ledger(fill.strategyId());
+        ledger.position(ins).trade(fill.signedQuantity(), fill.price(), base);
+        ledger.fees = Math.addExact(ledger.fees, fill.fee().units());
+        ledger.fills++;
         Price price = fill.price();
-
-        if (held.isZero() || held.signum() == delta.signum()) {
-            open(pos, delta, price);
-        } else {
-            Quantity heldAbs = held.abs();
-            Quantity closed = Quantity.min(delta.abs(), heldAbs);
-            long closedCost = closed.equals(heldAbs)
-                    ? pos.costBasis
-                    : new Money(base, pos.costBasis).proportion(closed, heldAbs).units();
-            long closingValue = ins.valueUnits(price, held.signum() > 0 ? closed : closed.negate());
-            long pnl = Math.subtractExact(closingValue, closedCost);
-            pos.costBasis = Math.subtractExact(pos.costBasis, closedCost);
-            costBasis = Math.subtractExact(costBasis, closedCost);
-            pos.quantity = held.signum() > 0 ? held.minus(closed) : held.plus(closed);
-            pos.realized = Math.addExact(pos.realized, pnl);
-            realized = Math.addExact(realized, pnl);
-            cash = Math.addExact(cash, closingValue);
-            Quantity rest = delta.abs().minus(closed);
-            if (rest.isPositive()) {
-                open(pos, delta.signum() > 0 ? rest : rest.negate(), price);
-            }
-        }
         cash = Math.subtractExact(cash, fill.fee().units());
         fees = Math.addExact(fees, fill.fee().units());
         version++;
         Price mark = lastPrices.putIfAbsent(ins.id(), price) == null ? price : lastPrices.get(ins.id());
         revalue(pos, mark);
         checkInvariants(fill, null);
-    }
-
-    private void open(Position pos, Quantity signed, Price price) {
-        long value = pos.instrument.valueUnits(price, signed);
-        pos.costBasis = Math.addExact(pos.costBasis, value);
-        costBasis = Math.addExact(costBasis, value);
-        pos.quantity = pos.quantity.plus(signed);
-        cash = Math.subtractExact(cash, value);
+        checkLedgers(ins, fill);
     }
 
     /** Marks an instrument at a new price: revalues its position, equity and drawdown. */
@@ -195,8 +176,60 @@ public final class Portfolio implements PortfolioView {
         }
     }
 
+    /** The strategies' own positions in an instrument add up to the account's. */
+    private void checkLedgers(Instrument ins, OrderFilled cause) {
+        Quantity sum = Quantity.ZERO;
+        for (Ledger l : ledgers.values()) {
+            Position p = l.positions.get(ins.id());
+            if (p != null) {
+                sum = sum.plus(p.quantity);
+            }
+        }
+        if (!sum.equals(position(ins.id()))) {
+            throw violation(
+                    "the strategies' positions in " + ins.id() + " add up to " + sum + ", the account holds "
+                            + position(ins.id()),
+                    cause,
+                    null);
+        }
+    }
+
     private static PortfolioInvariantViolation violation(String what, Object cause, Price price) {
         return new PortfolioInvariantViolation(what + " after " + cause + (price == null ? "" : " mark " + price));
+    }
+
+    private Ledger ledger(String strategyId) {
+        Ledger l = ledgers.get(strategyId);
+        if (l == null) {
+            l = new Ledger();
+            ledgers.put(strategyId, l);
+        }
+        return l;
+    }
+
+    @Override
+    public Quantity position(String strategyId, InstrumentId instrument) {
+        Ledger l = ledgers.get(strategyId);
+        Position p = l == null ? null : l.positions.get(instrument);
+        return p == null ? Quantity.ZERO : p.quantity;
+    }
+
+    @Override
+    public List<StrategyPnl> strategies() {
+        List<StrategyPnl> out = new ArrayList<>(ledgers.size());
+        ledgers.forEach((id, l) -> {
+            long realizedPnl = 0;
+            long unrealizedPnl = 0;
+            for (Position p : l.positions.values()) {
+                realizedPnl = Math.addExact(realizedPnl, p.realized);
+                if (!p.quantity.isZero()) {
+                    long value = p.instrument.valueUnits(lastPrices.get(p.instrument.id()), p.quantity);
+                    unrealizedPnl = Math.addExact(unrealizedPnl, value - p.costBasis);
+                }
+            }
+            out.add(new StrategyPnl(id, money(realizedPnl), money(unrealizedPnl), money(l.fees), l.fills));
+        });
+        return out;
     }
 
     @Override
@@ -300,6 +333,22 @@ public final class Portfolio implements PortfolioView {
         return out;
     }
 
+    /** One strategy's own books: its positions (netted per instrument), realized PnL, fees and fills. */
+    private static final class Ledger {
+        final Map<InstrumentId, Position> positions = new HashMap<>();
+        long fees;
+        long fills;
+
+        Position position(Instrument instrument) {
+            Position p = positions.get(instrument.id());
+            if (p == null) {
+                p = new Position(instrument);
+                positions.put(instrument.id(), p);
+            }
+            return p;
+        }
+    }
+
     private static final class Position {
         final Instrument instrument;
         Quantity quantity;
@@ -310,6 +359,34 @@ public final class Portfolio implements PortfolioView {
         Position(Instrument instrument) {
             this.instrument = instrument;
             this.quantity = new Quantity(0, instrument.quantityScale());
+        }
+
+        /**
+         * Applies a trade of {@code delta} at {@code price} (average cost): the part that reduces the position
+         * realizes its value less its proportional cost, the rest opens at {@code price}. Returns the realized PnL.
+         */
+        long trade(Quantity delta, Price price, Currency base) {
+            long pnl = 0;
+            Quantity open = delta;
+            if (!quantity.isZero() && quantity.signum() != delta.signum()) {
+                Quantity heldAbs = quantity.abs();
+                Quantity closed = Quantity.min(delta.abs(), heldAbs);
+                long closedCost = closed.equals(heldAbs)
+                        ? costBasis
+                        : new Money(base, costBasis).proportion(closed, heldAbs).units();
+                long closingValue = instrument.valueUnits(price, quantity.signum() > 0 ? closed : closed.negate());
+                pnl = Math.subtractExact(closingValue, closedCost);
+                costBasis = Math.subtractExact(costBasis, closedCost);
+                quantity = quantity.signum() > 0 ? quantity.minus(closed) : quantity.plus(closed);
+                realized = Math.addExact(realized, pnl);
+                Quantity rest = delta.abs().minus(closed);
+                open = rest.isPositive() ? (delta.signum() > 0 ? rest : rest.negate()) : null;
+            }
+            if (open != null) {
+                costBasis = Math.addExact(costBasis, instrument.valueUnits(price, open));
+                quantity = quantity.plus(open);
+            }
+            return pnl;
         }
 
         PositionView view(Price last, Currency base) {

@@ -44,6 +44,12 @@ public interface PortfolioView {
     /** The signed position in an instrument, zero when none. */
     Quantity position(InstrumentId instrument);
 
+    /** One strategy's own position in an instrument (from its fills alone), zero when none. */
+    Quantity position(String strategyId, InstrumentId instrument);
+
+    /** Each strategy that has traded, by id, with its own PnL. */
+    List<StrategyPnl> strategies();
+
     /** The last known price of an instrument (mark or fill). */
     Optional<Price> lastPrice(InstrumentId instrument);
 

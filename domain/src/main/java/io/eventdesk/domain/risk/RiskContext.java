@@ -18,6 +18,7 @@ import io.eventdesk.domain.value.Quantity;
  * @param sessionStartEquity the equity when the current session (UTC day) began
  * @param recentOrders how many orders this order's strategy sent within the throttle interval before it
  * @param tradingState the kill switch's position
+ * @param deskOrder whether the desk itself sends the order (flattening on a halt), not a strategy
  */
 public record RiskContext(
         PortfolioView portfolio,
@@ -28,7 +29,8 @@ public record RiskContext(
         Money estimatedFee,
         Money sessionStartEquity,
         int recentOrders,
-        TradingState tradingState) {
+        TradingState tradingState,
+        boolean deskOrder) {
 
     /** The position if everything open and this request filled. */
     Quantity projectedPosition(Quantity signedRequest) {

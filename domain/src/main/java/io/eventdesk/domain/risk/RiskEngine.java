@@ -40,8 +40,9 @@ public final class RiskEngine {
 
     public RiskDecision check(OrderRequest request, RiskContext context) {
         List<RuleCheck> checks = new ArrayList<>(rules.size());
+        RiskLimits applicable = limits.strategies().isEmpty() ? limits : limits.forStrategy(request.strategyId());
         for (RiskRule rule : rules) {
-            rule.evaluate(request, context, limits).ifPresent(checks::add);
+            rule.evaluate(request, context, applicable).ifPresent(checks::add);
         }
         return new RiskDecision(checks);
     }

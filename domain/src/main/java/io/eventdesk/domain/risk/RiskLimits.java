@@ -46,6 +46,30 @@ public interface RiskLimits {
     /** How many orders one strategy may send per interval. */
     Optional<Throttle> throttle();
 
+    /** Limits that apply to one strategy's orders instead of the ones above, by strategy id. */
+    Map<String, RiskLimits> strategies();
+
+    /** The limits for a strategy's orders: these, with the strategy's own set where it has one. */
+    default RiskLimits forStrategy(String strategyId) {
+        RiskLimits own = strategies().get(strategyId);
+        if (own == null) {
+            return this;
+        }
+        ImmutableRiskLimits.Builder b = builder().from(this).strategies(Map.of());
+        own.maxOrderQuantity().ifPresent(b::maxOrderQuantity);
+        b.putAllMaxPosition(own.maxPosition());
+        own.maxLeverage().ifPresent(b::maxLeverage);
+        own.maxDrawdown().ifPresent(b::maxDrawdown);
+        own.maxOrderNotional().ifPresent(b::maxOrderNotional);
+        own.maxGrossExposure().ifPresent(b::maxGrossExposure);
+        own.maxNetExposure().ifPresent(b::maxNetExposure);
+        own.maxConcentration().ifPresent(b::maxConcentration);
+        own.dailyLossLimit().ifPresent(b::dailyLossLimit);
+        own.priceBandBps().ifPresent(b::priceBandBps);
+        own.throttle().ifPresent(b::throttle);
+        return b.build();
+    }
+
     /** What a breach of the daily loss limit does beyond denying orders that add exposure. */
     @Value.Default
     default BreachAction onDailyLoss() {

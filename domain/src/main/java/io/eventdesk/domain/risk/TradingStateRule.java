@@ -8,13 +8,9 @@ import java.util.Optional;
 
 /**
  * The kill switch at the gate: in REDUCING only orders that reduce a position toward zero, without crossing it, pass ({@code REDUCE_ONLY}); in HALTED
- * nothing passes ({@code TRADING_HALTED}) except the desk's own flattening orders (strategy
- * {@value #FLATTEN_STRATEGY}) that reduce exposure.
+ * nothing passes ({@code TRADING_HALTED}) except the desk's own flattening orders, which reduce exposure.
  */
 public final class TradingStateRule implements RiskRule {
-    /** The strategy id of the orders the desk sends itself to flatten positions on a halt. */
-    public static final String FLATTEN_STRATEGY = "kill-switch";
-
     @Override
     public String name() {
         return "trading-state";
@@ -43,9 +39,9 @@ public final class TradingStateRule implements RiskRule {
                                 : RuleCheck.fail(
                                         name(),
                                         "REDUCE_ONLY",
-                                        "trading is REDUCING: only orders that reduce" + " exposure pass");
+                                        "trading is REDUCING: only orders that reduce exposure pass");
                     case HALTED ->
-                        reduces && FLATTEN_STRATEGY.equals(request.strategyId())
+                        reduces && context.deskOrder()
                                 ? pass(() -> "trading is HALTED; the desk's own order flattens the position")
                                 : fail(() -> "trading is HALTED: no order passes");
                 });

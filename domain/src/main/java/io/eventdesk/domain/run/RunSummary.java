@@ -1,7 +1,9 @@
 package io.eventdesk.domain.run;
 
+import io.eventdesk.domain.portfolio.StrategyPnl;
 import io.eventdesk.domain.value.Money;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The figures of a finished run, as written to {@code summary.json}. */
 public record RunSummary(
@@ -19,4 +21,9 @@ public record RunSummary(
         BigDecimal maxDrawdown,
         long marketEvents,
         long events,
-        String journalDigest) {}
+        String journalDigest,
+        List<StrategyPnl> strategies) {
+    public RunSummary {
+        strategies = List.copyOf(strategies);
+    }
+}

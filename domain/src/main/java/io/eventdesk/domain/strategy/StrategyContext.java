@@ -39,8 +39,13 @@ public interface StrategyContext {
      */
     void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, String reason);
 
-    /** The position plus {@link #pendingQuantity}: where the position goes if everything open fills. */
+    /** This strategy's own position (from its fills) in an instrument. */
+    default Quantity position(InstrumentId instrument) {
+        return portfolio().position(strategyId(), instrument);
+    }
+
+    /** This strategy's position plus {@link #pendingQuantity}: where it goes if everything open fills. */
     default Quantity committedPosition(InstrumentId instrument) {
-        return portfolio().position(instrument).plus(pendingQuantity(instrument));
+        return position(instrument).plus(pendingQuantity(instrument));
     }
 }

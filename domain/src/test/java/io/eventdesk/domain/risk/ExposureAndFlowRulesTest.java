@@ -42,7 +42,8 @@ class ExposureAndFlowRulesTest {
                 Money.of("USD", "0"),
                 Money.of("USD", sessionStart),
                 recentOrders,
-                TradingState.ACTIVE);
+                TradingState.ACTIVE,
+                false);
     }
 
     private static OrderRequest market(Instrument ins, Side side, long quantity) {

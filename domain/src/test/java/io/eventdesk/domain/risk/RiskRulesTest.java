@@ -38,7 +38,8 @@ class RiskRulesTest {
                 Money.of("USD", fee),
                 Money.of("USD", "10000"),
                 0,
-                TradingState.ACTIVE);
+                TradingState.ACTIVE,
+                false);
     }
 
     private OrderRequest order(Side side, long quantity) {

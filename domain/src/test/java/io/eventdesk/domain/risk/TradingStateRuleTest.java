@@ -28,8 +28,8 @@ class TradingStateRuleTest {
         "REDUCING, BUY,  5,  strategy,    REDUCE_ONLY",
         "REDUCING, SELL, 15, strategy,    REDUCE_ONLY",
         "HALTED,   SELL, 5,  strategy,    TRADING_HALTED",
-        "HALTED,   BUY,  5,  kill-switch, TRADING_HALTED",
-        "HALTED,   SELL, 10, kill-switch, PASSED",
+        "HALTED,   BUY,  5,  desk,        TRADING_HALTED",
+        "HALTED,   SELL, 10, desk,        PASSED",
     })
     void shouldGateByTheKillSwitch_whenTheStateAndOrderVary(
             TradingState state, Side side, long quantity, String strategy, String expected) {
@@ -44,7 +44,8 @@ class TradingStateRuleTest {
                 Money.of("USD", "0"),
                 Money.of("USD", "10000"),
                 0,
-                state);
+                state,
+                strategy.equals("desk"));
         RuleCheck check = new TradingStateRule()
                 .evaluate(
                         OrderRequest.market(strategy, aapl.id(), side, Quantity.of(quantity)),
