@@ -43,6 +43,7 @@ import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.JournalReceipt;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.port.SignalFeedPort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.portfolio.PositionView;
@@ -54,6 +55,7 @@ import io.eventdesk.domain.risk.RiskDecision;
 import io.eventdesk.domain.risk.RiskEngine;
 import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.run.RunSummary;
+import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.signal.Signal;
 import io.eventdesk.domain.sizing.TargetPositionSizer;
 import io.eventdesk.domain.strategy.Strategy;
@@ -121,6 +123,10 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     private boolean stateFromDailyLoss;
 
     private final List<KillSwitchCommand> commands;
+    /** signal feeds from outside, each with its next signal read ahead */
+    private final List<ExternalFeed> externalFeeds = new ArrayList<>();
+    /** signal ids seen: a repeated one is recorded as a duplicate and never traded twice */
+    private final Map<String, String> seenSignalIds = new HashMap<>();
     /** orders the desk sent itself (flattening on a halt) */
     private final java.util.Set<OrderId> deskOrders = new java.util.HashSet<>();
 
@@ -140,6 +146,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         this.risk = RiskEngine.standard(request.riskLimits());
         request.strategies().forEach((id, s) -> strategies.add(new StrategySlot(id, s)));
         this.commands = request.killSwitchCommands();
+        request.signalFeeds().forEach((id, f) -> externalFeeds.add(new ExternalFeed(f)));
     }
 
     /** Runs to the end of the data; on failure journals {@code RunFailed}, keeps what was written and rethrows. */
@@ -157,6 +164,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             while (feed.hasNext()) {
                 process(feed.next());
             }
+            deliverExternalSignalsBefore(
+                    Instant.MAX); // signals after the last bar: decided and journaled, never filled
             publish(portfolio.valuation(++sequence, clock.now())); // the closing figures, always
             publish(new RunFinished(++sequence, clock.now(), marketEvents));
             JournalReceipt receipt = journal.finish();
@@ -173,6 +182,9 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             throw e;
         } finally {
             feed.close();
+            for (ExternalFeed f : externalFeeds) {
+                f.feed.close();
+            }
         }
     }
 
@@ -199,6 +211,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         marketEvents++;
         long day = Math.floorDiv(bar.openTime().getEpochSecond(), 86_400L); // a bar's session: the day it opens in
         applyCommandsUntil(bar.knownTime());
+        deliverExternalSignalsBefore(bar.knownTime());
         if (day != sessionDay) {
             sessionDay = day;
             sessionStartEquity = portfolio.equity();
@@ -343,6 +356,189 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                     decideAndSubmit(strategy.strategyId(), signalSequence, close, Quantity.ZERO, true);
                 }
             }
+        }
+    }
+
+    /** Takes every outside signal stamped before {@code time}, in time order, each as a decision made at its time. */
+    private void deliverExternalSignalsBefore(Instant time) {
+        while (true) {
+            ExternalFeed first = null;
+            for (ExternalFeed f : externalFeeds) {
+                if (f.peek() != null
+                        && f.peek().time().isBefore(time)
+                        && (first == null
+                                || f.peek().time().isBefore(first.peek().time()))) {
+                    first = f;
+                }
+            }
+            if (first == null) {
+                return;
+            }
+            ExternalSignal s = first.take();
+            clock.advanceTo(s.time());
+            venue.advanceTo(clock.now(), reports);
+            handleExternal(s);
+        }
+    }
+
+    private void handleExternal(ExternalSignal s) {
+        Instant now = clock.now();
+        Instrument instrument = portfolio.instrument(s.instrument());
+        Optional<Price> last = portfolio.lastPrice(instrument.id());
+        Quantity target;
+        String sizing;
+        if (s.side() == ExternalSignal.Direction.FLAT) {
+            target = Quantity.ZERO;
+            sizing = "flat";
+        } else if (s.quantity() != null) {
+            target = s.side() == ExternalSignal.Direction.BUY
+                    ? s.quantity()
+                    : s.quantity().negate();
+            sizing = "quantity " + s.quantity();
+        } else if (last.isPresent()) {
+            // exposure × equity / (price × multiplier), toward zero onto the lot grid
+            java.math.BigDecimal units = s.targetExposure()
+                    .multiply(portfolio.equity().toBigDecimal())
+                    .divide(
+                            last.get()
+                                    .toBigDecimal()
+                                    .multiply(instrument.multiplier().toBigDecimal()),
+                            instrument.quantityScale() + 4,
+                            java.math.RoundingMode.DOWN);
+            Quantity raw = Quantity.of(units);
+            Quantity onGrid = instrument.roundDownToLot(raw.abs());
+            target = raw.isNegative() ? onGrid.negate() : onGrid;
+            sizing = "target exposure " + s.targetExposure().toPlainString() + " of equity "
+                    + portfolio.equity().amount() + " at " + last.get();
+        } else {
+            target = null;
+            sizing = "target exposure " + s.targetExposure().toPlainString();
+        }
+        Map<String, String> fields = new java.util.TreeMap<>();
+        fields.put("signal_id", s.signalId());
+        fields.put("side", s.side().name());
+        fields.put("source", s.source());
+        if (s.confidence() != null) {
+            fields.put("confidence", s.confidence().toPlainString());
+        }
+        if (s.timeHorizon() != null) {
+            fields.put("time_horizon", s.timeHorizon());
+        }
+        if (s.maxNotional() != null) {
+            fields.put("max_notional", s.maxNotional().toPlainString());
+        }
+        if (s.maxSlippageBps() != null) {
+            fields.put("max_slippage_bps", s.maxSlippageBps().toPlainString());
+        }
+        Signal signal = new Signal(
+                "external-" + s.side().name().toLowerCase(java.util.Locale.ROOT),
+                instrument.id(),
+                target == null ? Quantity.ZERO : target,
+                s.orderType(),
+                s.limitPrice(),
+                s.timeInForce(),
+                "signal " + s.signalId() + " (" + sizing + ")",
+                fields);
+        long signalSequence = ++sequence;
+        publish(new SignalRaised(signalSequence, now, s.strategyId(), signal));
+        String firstSeen = seenSignalIds.putIfAbsent(s.signalId(), s.source());
+        if (firstSeen != null) {
+            publish(new SignalSkipped(
+                    ++sequence,
+                    now,
+                    s.strategyId(),
+                    signalSequence,
+                    instrument.id(),
+                    "duplicate signal_id " + s.signalId() + " (first at " + firstSeen + "): not traded again"));
+            return;
+        }
+        if (target == null) {
+            publish(new SignalSkipped(
+                    ++sequence,
+                    now,
+                    s.strategyId(),
+                    signalSequence,
+                    instrument.id(),
+                    "no price known for " + instrument.id() + " yet to size a target exposure"));
+            return;
+        }
+        Quantity held = portfolio.position(s.strategyId(), instrument.id());
+        Quantity pending = pendingQuantity(instrument.id(), s.strategyId());
+        Optional<OrderRequest> sized = sizer.size(s.strategyId(), signal, instrument, held, pending);
+        if (sized.isEmpty()) {
+            publish(new SignalSkipped(
+                    ++sequence,
+                    now,
+                    s.strategyId(),
+                    signalSequence,
+                    instrument.id(),
+                    "target " + target + " is already held or on its way (position " + held + ", open orders " + pending
+                            + ")"));
+            return;
+        }
+        OrderRequest order = sized.get();
+        if (s.maxSlippageBps() != null
+                && order.type() == io.eventdesk.domain.order.OrderType.MARKET
+                && last.isPresent()) {
+            // a slippage cap turns the market order into a limit that far from the last price, rounded inside it
+            boolean buy = order.side() == Side.BUY;
+            java.math.BigDecimal factor = java.math.BigDecimal.ONE.add(
+                    s.maxSlippageBps().movePointLeft(4).multiply(java.math.BigDecimal.valueOf(buy ? 1 : -1)));
+            Price cap = instrument.roundToTick(
+                    Price.of(last.get().toBigDecimal().multiply(factor)),
+                    buy ? java.math.RoundingMode.FLOOR : java.math.RoundingMode.CEILING);
+            order = new OrderRequest(
+                    order.strategyId(),
+                    order.instrument(),
+                    order.side(),
+                    io.eventdesk.domain.order.OrderType.LIMIT,
+                    order.quantity(),
+                    cap,
+                    order.timeInForce());
+        }
+        Price reference = referencePrice(order);
+        if (s.maxNotional() != null && reference != null) {
+            java.math.BigDecimal perUnit =
+                    reference.toBigDecimal().multiply(instrument.multiplier().toBigDecimal());
+            Quantity cap = instrument.roundDownToLot(Quantity.of(
+                    s.maxNotional().divide(perUnit, instrument.quantityScale() + 4, java.math.RoundingMode.DOWN)));
+            if (cap.isZero()) {
+                publish(new SignalSkipped(
+                        ++sequence,
+                        now,
+                        s.strategyId(),
+                        signalSequence,
+                        instrument.id(),
+                        "max_notional " + s.maxNotional().toPlainString() + " buys less than one lot at " + reference));
+                return;
+            }
+            if (order.quantity().compareTo(cap) > 0) {
+                order = order.withQuantityAndLimit(cap, order.limitPrice());
+            }
+        }
+        decideAndSubmit(s.strategyId(), signalSequence, order, pendingQuantity(instrument.id(), null), false);
+    }
+
+    /** A signal feed with its next signal read ahead. */
+    private static final class ExternalFeed {
+        final SignalFeedPort feed;
+        private ExternalSignal next;
+
+        ExternalFeed(SignalFeedPort feed) {
+            this.feed = feed;
+        }
+
+        ExternalSignal peek() {
+            if (next == null && feed.hasNext()) {
+                next = feed.next();
+            }
+            return next;
+        }
+
+        ExternalSignal take() {
+            ExternalSignal s = peek();
+            next = null;
+            return s;
         }
     }
 

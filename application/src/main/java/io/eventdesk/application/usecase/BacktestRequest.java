@@ -5,6 +5,7 @@ import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.port.SignalFeedPort;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.strategy.Strategy;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Everything a backtest needs, wired: the instruments, the adapters behind each port, the strategies by id (run
- * in this order on every event), the risk limits and the starting cash.
+ * in this order on every event), signals from outside by strategy id, the risk limits, the kill switch commands and
+ * the starting cash.
  */
 public record BacktestRequest(
         String name,
@@ -29,11 +31,14 @@ public record BacktestRequest(
         RunArtifactsPort artifacts,
         Map<String, Strategy> strategies,
         RiskLimits riskLimits,
-        List<KillSwitchCommand> killSwitchCommands) {
+        List<KillSwitchCommand> killSwitchCommands,
+        Map<String, SignalFeedPort> signalFeeds) {
 
     public BacktestRequest {
-        if (strategies == null || strategies.isEmpty()) {
-            throw new IllegalArgumentException("a backtest needs at least one strategy");
+        signalFeeds = signalFeeds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(signalFeeds));
+        strategies = strategies == null ? Map.of() : strategies;
+        if (strategies.isEmpty() && signalFeeds.isEmpty()) {
+            throw new IllegalArgumentException("a backtest needs at least one strategy or signal feed");
         }
         if (instruments == null || instruments.isEmpty()) {
             throw new IllegalArgumentException("a backtest needs at least one instrument");
@@ -59,6 +64,18 @@ public record BacktestRequest(
             RunArtifactsPort artifacts,
             Map<String, Strategy> strategies,
             RiskLimits riskLimits) {
-        this(name, seed, initialCash, instruments, feed, venue, journal, artifacts, strategies, riskLimits, List.of());
+        this(
+                name,
+                seed,
+                initialCash,
+                instruments,
+                feed,
+                venue,
+                journal,
+                artifacts,
+                strategies,
+                riskLimits,
+                List.of(),
+                Map.of());
     }
 }

@@ -2,27 +2,35 @@ package io.eventdesk.bootstrap.wiring;
 
 import io.eventdesk.adapters.broker.paper.PaperVenues;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
+import io.eventdesk.adapters.marketdata.SignalFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.adapters.persistence.RunArtifacts;
 import io.eventdesk.application.engine.RunBacktestService;
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.StrategySpec;
+import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.port.SignalFeedPort;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.strategy.Strategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Wires the adapters named by a config behind the ports and runs the backtest into a run folder. */
 public final class BacktestRunner {
+    /** The strategy type that replays a file of signals produced outside the desk. */
+    public static final String SIGNALS = "signals";
+
     /** The embedded journal's file name in a run folder. */
     public static final String JOURNAL_FILE = "journal.db";
 
@@ -30,13 +38,21 @@ public final class BacktestRunner {
 
     public static RunSummary run(BacktestConfig config, Path out) {
         Map<String, Strategy> strategies = new LinkedHashMap<>();
+        List<StrategySpec> signalFiles = new ArrayList<>();
         for (StrategySpec spec : config.strategies()) {
-            strategies.put(
-                    spec.id(), StrategyLoader.load(config.file().toString(), spec.key(), spec.type(), spec.params()));
+            if (spec.type().equals(SIGNALS)) {
+                spec.params().allowOnly("path");
+                signalFiles.add(spec);
+            } else {
+                strategies.put(
+                        spec.id(),
+                        StrategyLoader.load(config.file().toString(), spec.key(), spec.type(), spec.params()));
+            }
         }
         prepare(out);
         MarketDataFeedPort feed = MarketDataFeeds.bars(config.data());
         ExecutionVenuePort venue = PaperVenues.create(config.execution(), config.instruments());
+        Map<String, SignalFeedPort> signalFeeds = new LinkedHashMap<>();
         EventJournalPort journal = null;
         RunArtifactsPort artifacts = null;
         try {
@@ -44,8 +60,25 @@ public final class BacktestRunner {
                     ? EventJournals.sqlite(out.resolve(JOURNAL_FILE), config.name())
                     : EventJournals.jdbc(config.journalUrl(), config.name() + "@" + out.toAbsolutePath());
             artifacts = RunArtifacts.directory(out);
+            Path base = config.file().toAbsolutePath().getParent();
+            for (StrategySpec spec : signalFiles) {
+                String path = spec.params().string("path", null);
+                if (path == null) {
+                    throw new BadInputException(
+                            config.file().toString(),
+                            0,
+                            spec.key().replace(".type", ".params.path"),
+                            "missing (required): the signals file");
+                }
+                signalFeeds.put(
+                        spec.id(), SignalFeeds.jsonLines(base.resolve(path).normalize(), config.instruments()));
+            }
         } catch (RuntimeException e) {
             feed.close();
+            signalFeeds.values().forEach(SignalFeedPort::close);
+            if (artifacts != null) {
+                artifacts.close();
+            }
             if (journal != null) {
                 journal.close();
             }
@@ -62,7 +95,8 @@ public final class BacktestRunner {
                 artifacts,
                 strategies,
                 config.risk(),
-                config.killSwitch());
+                config.killSwitch(),
+                signalFeeds);
         return new RunBacktestService().run(request);
     }
 
