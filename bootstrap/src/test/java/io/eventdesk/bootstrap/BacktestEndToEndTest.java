@@ -288,6 +288,25 @@ class BacktestEndToEndTest {
     }
 
     @Nested
+    class PositionSizing {
+        @Test
+        void shouldSizeEveryEntryToTheTargetExposure_whenSizingIsTargetExposure() throws IOException {
+            Path file = config("sized", SMA, LOOSE_RISK, 0, "0");
+            Files.writeString(file, Files.readString(file) + "sizing:\n  type: target-exposure\n  exposure: 0.2\n");
+            RunFolder run = RunFolder.backtest(file, dir.resolve("sized"));
+            assertThat(run.exitCode).as(run.err).isZero();
+            List<Map<String, String>> orders = run.csv("orders.csv");
+            Map<String, String> first = orders.get(0);
+            // 0.2 × 100,000 of equity at the decision's close, e.g. ~2 × 10^4 / ~100 ≈ 200 shares, not the 100 of the
+            // signal
+            assertThat(first.get("side")).isEqualTo("BUY");
+            assertThat(Integer.parseInt(first.get("quantity"))).isBetween(180, 220);
+            JsonNode decision = run.decisions().get(0);
+            assertThat(decision.get("decision").asText()).isIn("APPROVED", "NONE");
+        }
+    }
+
+    @Nested
     class Determinism {
         @Test
         void shouldProduceTheSameJournalDigest_whenTheSameConfigRunsTwice() throws IOException {

@@ -57,6 +57,8 @@ import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.signal.Signal;
+import io.eventdesk.domain.sizing.RollingVolatility;
+import io.eventdesk.domain.sizing.Sizing;
 import io.eventdesk.domain.sizing.TargetPositionSizer;
 import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.strategy.StrategyContext;
@@ -123,6 +125,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     private boolean stateFromDailyLoss;
 
     private final List<KillSwitchCommand> commands;
+    /** recent volatility per instrument, kept only for volatility sizing */
+    private final Map<InstrumentId, RollingVolatility> volatility = new HashMap<>();
     /** signal feeds from outside, each with its next signal read ahead */
     private final List<ExternalFeed> externalFeeds = new ArrayList<>();
     /** signal ids seen: a repeated one is recorded as a duplicate and never traded twice */
@@ -227,6 +231,11 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         venue.advanceTo(bar.knownTime(), reports);
         publish(new BarClosed(++sequence, bar));
         portfolio.mark(bar.instrument(), bar.close());
+        if (request.sizing() instanceof Sizing.Volatility v) {
+            volatility
+                    .computeIfAbsent(bar.instrument(), k -> new RollingVolatility(v.lookback()))
+                    .add(bar.close().toBigDecimal().doubleValue());
+        }
         checkBreaches();
         for (StrategySlot slot : strategies) {
             List<Signal> signals = slot.strategy.onMarketData(bar, slot);
@@ -249,7 +258,32 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         // a strategy's target is its own position: its fills and its open orders, not its neighbours'
         Quantity held = portfolio.position(strategyId, instrument.id());
         Quantity pending = pendingQuantity(instrument.id(), strategyId);
-        Optional<OrderRequest> sized = sizer.size(strategyId, signal, instrument, held, pending);
+        Quantity target = signal.target();
+        if (!(request.sizing() instanceof Sizing.Fixed)) {
+            Optional<Price> last = portfolio.lastPrice(instrument.id());
+            RollingVolatility vol = volatility.get(instrument.id());
+            Sizing.Result r = last.isEmpty()
+                    ? new Sizing.Result(null, "no price known yet")
+                    : request.sizing()
+                            .size(
+                                    target,
+                                    instrument,
+                                    portfolio.equity(),
+                                    last.get(),
+                                    vol == null ? Optional.empty() : vol.value());
+            if (r.target() == null) {
+                publish(new SignalSkipped(
+                        ++sequence,
+                        now,
+                        strategyId,
+                        signalSequence,
+                        instrument.id(),
+                        "cannot size the signal: " + r.how()));
+                return;
+            }
+            target = r.target();
+        }
+        Optional<OrderRequest> sized = sizer.size(strategyId, signal, target, instrument, held, pending);
         if (sized.isEmpty()) {
             publish(new SignalSkipped(
                     ++sequence,
@@ -257,8 +291,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                     strategyId,
                     signalSequence,
                     instrument.id(),
-                    "target " + signal.target() + " is already held or on its way (position " + held + ", open orders "
-                            + pending + ")"));
+                    "target " + target + " is already held or on its way (position " + held + ", open orders " + pending
+                            + ")"));
             return;
         }
         decideAndSubmit(strategyId, signalSequence, sized.get(), pendingQuantity(instrument.id(), null), false);

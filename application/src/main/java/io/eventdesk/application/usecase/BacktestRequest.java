@@ -8,6 +8,7 @@ import io.eventdesk.domain.port.RunArtifactsPort;
 import io.eventdesk.domain.port.SignalFeedPort;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.sizing.Sizing;
 import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.value.Money;
 import java.util.Collections;
@@ -32,9 +33,11 @@ public record BacktestRequest(
         Map<String, Strategy> strategies,
         RiskLimits riskLimits,
         List<KillSwitchCommand> killSwitchCommands,
-        Map<String, SignalFeedPort> signalFeeds) {
+        Map<String, SignalFeedPort> signalFeeds,
+        Sizing sizing) {
 
     public BacktestRequest {
+        sizing = sizing == null ? new Sizing.Fixed() : sizing;
         signalFeeds = signalFeeds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(signalFeeds));
         strategies = strategies == null ? Map.of() : strategies;
         if (strategies.isEmpty() && signalFeeds.isEmpty()) {
@@ -76,6 +79,7 @@ public record BacktestRequest(
                 strategies,
                 riskLimits,
                 List.of(),
-                Map.of());
+                Map.of(),
+                new Sizing.Fixed());
     }
 }

@@ -5,6 +5,7 @@ import io.eventdesk.adapters.marketdata.BarSource;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.sizing.Sizing;
 import io.eventdesk.domain.value.Money;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  *     in the run folder)
  * @param strategies the strategies, run in this order on every event
  * @param killSwitch operator commands to the kill switch, by time
+ * @param sizing how strategies' targets become position sizes
  */
 public record BacktestConfig(
         Path file,
@@ -28,4 +30,5 @@ public record BacktestConfig(
         RiskLimits risk,
         PaperVenueConfig execution,
         String journalUrl,
-        List<KillSwitchCommand> killSwitch) {}
+        List<KillSwitchCommand> killSwitch,
+        Sizing sizing) {}

@@ -19,6 +19,7 @@ import io.eventdesk.domain.risk.BreachAction;
 import io.eventdesk.domain.risk.ImmutableRiskLimits;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.sizing.Sizing;
 import io.eventdesk.domain.strategy.StrategyParameters;
 import io.eventdesk.domain.trading.TradingState;
 import io.eventdesk.domain.value.Currency;
@@ -55,6 +56,7 @@ public final class ConfigLoader {
                         "data",
                         "strategy",
                         "strategies",
+                        "sizing",
                         "risk",
                         "execution",
                         "journal",
@@ -132,7 +134,8 @@ public final class ConfigLoader {
                 risk,
                 execution,
                 journalUrl,
-                killSwitch(root.get("kill-switch")));
+                killSwitch(root.get("kill-switch")),
+                sizing(root.get("sizing")));
     }
 
     private static JsonNode parse(Path file, String source) {
@@ -343,6 +346,34 @@ public final class ConfigLoader {
         return BreachAction.valueOf(n.choice(null, "deny", "reduce", "halt", "halt-and-flatten")
                 .toUpperCase(Locale.ROOT)
                 .replace('-', '_'));
+    }
+
+    private static Sizing sizing(ConfigNode n) {
+        if (n.isMissing()) {
+            return new Sizing.Fixed();
+        }
+        n.object("type", "exposure", "target-risk", "lookback");
+        String type = n.get("type").choice(null, "fixed", "target-exposure", "volatility");
+        switch (type) {
+            case "fixed" -> {
+                for (String k : List.of("exposure", "target-risk", "lookback")) {
+                    if (!n.get(k).isMissing()) {
+                        throw n.get(k).error("not used by fixed sizing");
+                    }
+                }
+                return new Sizing.Fixed();
+            }
+            case "target-exposure" -> {
+                return new Sizing.TargetExposure(n.get("exposure").positiveDecimal());
+            }
+            default -> {
+                long lookback = n.get("lookback").integer(20);
+                if (lookback < 2 || lookback > 100_000) {
+                    throw n.get("lookback").error("expected 2 to 100000 bars, got " + lookback);
+                }
+                return new Sizing.Volatility(n.get("target-risk").positiveDecimal(), (int) lookback);
+            }
+        }
     }
 
     private static List<KillSwitchCommand> killSwitch(ConfigNode n) {

@@ -96,7 +96,8 @@ public final class BacktestRunner {
                 strategies,
                 config.risk(),
                 config.killSwitch(),
-                signalFeeds);
+                signalFeeds,
+                config.sizing());
         return new RunBacktestService().run(request);
     }
 

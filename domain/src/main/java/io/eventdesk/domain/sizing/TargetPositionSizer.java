@@ -15,7 +15,13 @@ public final class TargetPositionSizer {
 
     public Optional<OrderRequest> size(
             String strategyId, Signal signal, Instrument instrument, Quantity held, Quantity pending) {
-        Quantity delta = signal.target().minus(held).minus(pending);
+        return size(strategyId, signal, signal.target(), instrument, held, pending);
+    }
+
+    /** The order toward {@code target} (the signal's target, resized), with the signal's order type and limit. */
+    public Optional<OrderRequest> size(
+            String strategyId, Signal signal, Quantity target, Instrument instrument, Quantity held, Quantity pending) {
+        Quantity delta = target.minus(held).minus(pending);
         Quantity size = instrument.roundDownToLot(delta.abs());
         if (size.isZero()) {
             return Optional.empty();
