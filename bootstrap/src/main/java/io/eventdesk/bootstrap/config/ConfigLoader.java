@@ -317,6 +317,14 @@ public final class ConfigLoader {
         }
         if (!n.get("max-position").isMissing()) {
             n.get("max-position").entries().forEach((key, v) -> {
+                if (key.equals("default")) {
+                    BigDecimal q = v.decimal();
+                    if (q.signum() < 0) {
+                        throw v.error("must not be negative, got " + q.toPlainString());
+                    }
+                    b.defaultMaxPosition(Quantity.of(q));
+                    return;
+                }
                 Instrument ins = instruments.get(value(v, () -> InstrumentId.of(key)));
                 if (ins == null) {
                     throw v.error("unknown instrument '" + key + "' (defined: " + instruments.keySet() + ")");

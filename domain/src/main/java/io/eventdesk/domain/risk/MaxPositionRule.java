@@ -7,7 +7,8 @@ import io.eventdesk.domain.value.Quantity;
 import java.util.Optional;
 
 /**
- * The absolute position in an instrument, counting open orders, stays within {@code risk.max-position}. An
+ * The absolute position in an instrument, counting open orders, stays within {@code risk.max-position} (the
+ * instrument's own limit, else the {@code default} one). An
  * order that brings the position closer to zero always passes.
  */
 public final class MaxPositionRule implements RiskRule {
@@ -23,10 +24,11 @@ public final class MaxPositionRule implements RiskRule {
 
     @Override
     public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
-        Quantity limit = limits.maxPosition().get(request.instrument());
-        if (limit == null) {
+        Optional<Quantity> configured = limits.maxPositionOf(request.instrument());
+        if (configured.isEmpty()) {
             return Optional.empty();
         }
+        Quantity limit = configured.get();
         InstrumentId id = request.instrument();
         Quantity before = context.committedPosition().abs();
         Quantity after = context.projectedPosition(request.signedQuantity()).abs();

@@ -18,6 +18,15 @@ public interface RiskLimits {
     /** The largest absolute position per instrument. */
     Map<InstrumentId, Quantity> maxPosition();
 
+    /** The largest absolute position in an instrument not listed in {@link #maxPosition()}. */
+    Optional<Quantity> defaultMaxPosition();
+
+    /** The position limit that applies to an instrument, if any. */
+    default Optional<Quantity> maxPositionOf(InstrumentId instrument) {
+        Quantity own = maxPosition().get(instrument);
+        return own != null ? Optional.of(own) : defaultMaxPosition();
+    }
+
     /** The largest gross exposure / equity. */
     Optional<BigDecimal> maxLeverage();
 
@@ -58,6 +67,7 @@ public interface RiskLimits {
         ImmutableRiskLimits.Builder b = builder().from(this).strategies(Map.of());
         own.maxOrderQuantity().ifPresent(b::maxOrderQuantity);
         b.putAllMaxPosition(own.maxPosition());
+        own.defaultMaxPosition().ifPresent(b::defaultMaxPosition);
         own.maxLeverage().ifPresent(b::maxLeverage);
         own.maxDrawdown().ifPresent(b::maxDrawdown);
         own.maxOrderNotional().ifPresent(b::maxOrderNotional);

@@ -107,6 +107,20 @@ class RiskRulesTest {
         }
 
         @Test
+        void shouldApplyTheDefault_whenTheInstrumentHasNoLimitOfItsOwn() {
+            RiskLimits withDefault = RiskLimits.builder()
+                    .putMaxPosition(io.eventdesk.domain.instrument.InstrumentId.of("MSFT"), Quantity.of(1000))
+                    .defaultMaxPosition(Quantity.of(20))
+                    .build();
+            assertThat(only(new MaxPositionRule(), order(Side.BUY, 20), context("10"), withDefault)
+                            .passed())
+                    .isTrue();
+            RuleCheck c = only(new MaxPositionRule(), order(Side.BUY, 21), context("10"), withDefault);
+            assertThat(c.passed()).isFalse();
+            assertThat(c.detail()).isEqualTo("AAPL position would be 21 > limit 20");
+        }
+
+        @Test
         void shouldDeny_whenAShortWouldExceedTheLimit() {
             RuleCheck c = only(new MaxPositionRule(), order(Side.SELL, 51), context("10"), limits);
             assertThat(c.code()).isEqualTo("MAX_POSITION_EXCEEDED");
