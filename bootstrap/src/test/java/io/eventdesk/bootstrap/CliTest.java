@@ -115,7 +115,7 @@ class CliTest {
                 delimiter = '|',
                 value = {
                     "a typo in a risk limit|max-leverage: 1|max-levrage: 1|risk.max-levrage: unknown key (expected one of:"
-                            + " daily-loss-limit, max-concentration, max-drawdown, max-gross-exposure, max-leverage,"
+                            + " daily-loss-limit, instruments, max-concentration, max-drawdown, max-gross-exposure, max-leverage,"
                             + " max-net-exposure, max-order-notional, max-order-quantity, max-position, on-daily-loss,"
                             + " on-drawdown, price-band-bps, strategies, throttle)",
                     "an unknown breach action|max-leverage: 1|on-drawdown: panic|risk.on-drawdown: expected one of"

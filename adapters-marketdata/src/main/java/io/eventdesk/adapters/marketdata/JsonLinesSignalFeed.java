@@ -193,7 +193,7 @@ final class JsonLinesSignalFeed implements SignalFeedPort {
                     decimal(n, "confidence", ""),
                     decimal(n, "target_exposure", ""),
                     quantity == null ? null : Quantity.of(quantity),
-                    text(n, "time_horizon", false),
+                    horizon(n),
                     decimal(constraints, "max_slippage_bps", "constraints."),
                     decimal(constraints, "max_notional", "constraints."),
                     type,
@@ -203,6 +203,14 @@ final class JsonLinesSignalFeed implements SignalFeedPort {
         } catch (IllegalArgumentException e) {
             throw bad(null, e.getMessage());
         }
+    }
+
+    private String horizon(JsonNode n) {
+        String h = text(n, "time_horizon", false);
+        if (h != null && !Set.of("INTRADAY", "SWING", "LONG").contains(h)) {
+            throw bad("time_horizon", "expected one of INTRADAY, SWING, LONG, got '" + h + "'");
+        }
+        return h;
     }
 
     private void known(JsonNode n, Set<String> allowed, String prefix) {

@@ -77,6 +77,7 @@ class JsonLinesSignalFeedTest {
                 "off the grid| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"type\": \"LIMIT\", \"limit_price\": 1.005}}|order.limit_price|off the tick grid",
                 "bad confidence| \"side\": \"BUY\", \"quantity\": 1, \"confidence\": 2}|-|within 0..1",
                 "not a number| \"side\": \"BUY\", \"quantity\": \"many\"}|quantity|expected a number",
+                "unknown horizon| \"side\": \"BUY\", \"quantity\": 1, \"time_horizon\": \"WEEK\"}|time_horizon|expected one of INTRADAY",
             })
     void shouldNameTheLineAndField_whenALineIsWrong(String what, String rest, String field, String message) {
         assertThatThrownBy(() -> read(OK + rest + "\n"))

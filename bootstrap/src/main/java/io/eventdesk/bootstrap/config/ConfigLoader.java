@@ -259,7 +259,7 @@ public final class ConfigLoader {
                 "price-band-bps",
                 "throttle"));
         if (global) {
-            keys.addAll(List.of("on-daily-loss", "on-drawdown", "strategies"));
+            keys.addAll(List.of("on-daily-loss", "on-drawdown", "strategies", "instruments"));
         }
         n.object(keys.toArray(String[]::new));
         if (!n.get("strategies").isMissing()) {
@@ -269,6 +269,15 @@ public final class ConfigLoader {
                             + strategies.stream().map(StrategySpec::id).toList() + ")");
                 }
                 b.putStrategies(id, risk(node, instruments, strategies, false));
+            });
+        }
+        if (!n.get("instruments").isMissing()) {
+            n.get("instruments").entries().forEach((id, node) -> {
+                Instrument ins = instruments.get(value(node, () -> InstrumentId.of(id)));
+                if (ins == null) {
+                    throw node.error("unknown instrument '" + id + "' (defined: " + instruments.keySet() + ")");
+                }
+                b.putInstruments(ins.id(), risk(node, instruments, strategies, false));
             });
         }
         if (!n.get("on-daily-loss").isMissing()) {

@@ -40,7 +40,7 @@ public final class RiskEngine {
 
     public RiskDecision check(OrderRequest request, RiskContext context) {
         List<RuleCheck> checks = new ArrayList<>(rules.size());
-        RiskLimits applicable = limits.strategies().isEmpty() ? limits : limits.forStrategy(request.strategyId());
+        RiskLimits applicable = limits.applicableTo(request.strategyId(), request.instrument());
         for (RiskRule rule : rules) {
             rule.evaluate(request, context, applicable).ifPresent(checks::add);
         }

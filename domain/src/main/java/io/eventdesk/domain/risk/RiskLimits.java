@@ -58,13 +58,33 @@ public interface RiskLimits {
     /** Limits that apply to one strategy's orders instead of the ones above, by strategy id. */
     Map<String, RiskLimits> strategies();
 
+    /** Limits that apply to orders in one instrument instead of the global ones, by instrument. */
+    Map<InstrumentId, RiskLimits> instruments();
+
+    /**
+     * The limits for an order: the global ones, overridden by the instrument's own where set, overridden by the
+     * strategy's own where set.
+     */
+    default RiskLimits applicableTo(String strategyId, InstrumentId instrument) {
+        if (strategies().isEmpty() && instruments().isEmpty()) {
+            return this;
+        }
+        RiskLimits limits = overriddenBy(instruments().get(instrument));
+        return limits.overriddenBy(strategies().get(strategyId));
+    }
+
     /** The limits for a strategy's orders: these, with the strategy's own set where it has one. */
     default RiskLimits forStrategy(String strategyId) {
-        RiskLimits own = strategies().get(strategyId);
+        return overriddenBy(strategies().get(strategyId));
+    }
+
+    /** These limits with {@code own}'s wherever {@code own} sets one (no per-strategy or per-instrument sets). */
+    private RiskLimits overriddenBy(RiskLimits own) {
         if (own == null) {
             return this;
         }
-        ImmutableRiskLimits.Builder b = builder().from(this).strategies(Map.of());
+        ImmutableRiskLimits.Builder b =
+                builder().from(this).strategies(Map.of()).instruments(Map.of());
         own.maxOrderQuantity().ifPresent(b::maxOrderQuantity);
         b.putAllMaxPosition(own.maxPosition());
         own.defaultMaxPosition().ifPresent(b::defaultMaxPosition);

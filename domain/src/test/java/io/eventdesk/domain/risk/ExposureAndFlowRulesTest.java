@@ -231,4 +231,29 @@ class ExposureAndFlowRulesTest {
                     .isTrue();
         }
     }
+
+    @Test
+    void shouldApplyTheMostSpecificLimit_whenGlobalInstrumentAndStrategyLimitsAreSet() {
+        RiskLimits limits = RiskLimits.builder()
+                .maxOrderQuantity(Quantity.of(100))
+                .putInstruments(
+                        aapl.id(),
+                        RiskLimits.builder().maxOrderQuantity(Quantity.of(10)).build())
+                .putStrategies(
+                        "bold",
+                        RiskLimits.builder().maxOrderQuantity(Quantity.of(50)).build())
+                .build();
+        RiskEngine engine = RiskEngine.standard(limits);
+        RiskContext c = context(aapl, "10");
+        assertThat(engine.check(OrderRequest.market("s", aapl.id(), Side.BUY, Quantity.of(11)), c)
+                        .approved())
+                .isFalse(); // AAPL's own limit, 10
+        assertThat(engine.check(OrderRequest.market("bold", aapl.id(), Side.BUY, Quantity.of(11)), c)
+                        .approved())
+                .isTrue(); // the strategy's own, 50, is more specific still
+        RiskContext m = context(msft, "10");
+        assertThat(engine.check(OrderRequest.market("s", msft.id(), Side.BUY, Quantity.of(99)), m)
+                        .approved())
+                .isTrue(); // the global 100
+    }
 }
