@@ -125,6 +125,12 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     private boolean stateFromDailyLoss;
 
     private final List<KillSwitchCommand> commands;
+    /** the breach actions, read once: checked after every bar */
+    private final BreachAction dailyLossAction;
+
+    private final java.math.BigDecimal dailyLossLimit;
+    private final BreachAction drawdownAction;
+    private final java.math.BigDecimal drawdownLimit;
     /** recent volatility per instrument, kept only for volatility sizing */
     private final Map<InstrumentId, RollingVolatility> volatility = new HashMap<>();
     /** signal feeds from outside, each with its next signal read ahead */
@@ -150,6 +156,11 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         this.risk = RiskEngine.standard(request.riskLimits());
         request.strategies().forEach((id, s) -> strategies.add(new StrategySlot(id, s)));
         this.commands = request.killSwitchCommands();
+        RiskLimits limits = request.riskLimits();
+        this.dailyLossLimit = limits.dailyLossLimit().orElse(null);
+        this.dailyLossAction = dailyLossLimit == null ? BreachAction.DENY : limits.onDailyLoss();
+        this.drawdownLimit = limits.maxDrawdown().orElse(null);
+        this.drawdownAction = drawdownLimit == null ? BreachAction.DENY : limits.onDrawdown();
         request.signalFeeds().forEach((id, f) -> externalFeeds.add(new ExternalFeed(f)));
     }
 
@@ -587,32 +598,31 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     }
 
     private void checkBreaches() {
-        RiskLimits limits = request.riskLimits();
-        if (limits.dailyLossLimit().isPresent() && limits.onDailyLoss() != BreachAction.DENY) {
+        if (dailyLossAction != BreachAction.DENY) {
             Money loss = sessionStartEquity.minus(portfolio.equity());
-            if (loss.toBigDecimal().compareTo(limits.dailyLossLimit().get()) > 0) {
-                TradingState to = limits.onDailyLoss().state();
+            if (loss.toBigDecimal().compareTo(dailyLossLimit) > 0) {
+                TradingState to = dailyLossAction.state();
                 if (to.isStricterThan(tradingState)) {
                     stateFromDailyLoss = true;
                     engage(
                             to,
-                            "daily loss " + loss.amount() + " > limit "
-                                    + limits.dailyLossLimit().get().toPlainString() + " (until the session ends)",
-                            limits.onDailyLoss() == BreachAction.HALT_AND_FLATTEN);
+                            "daily loss " + loss.amount() + " > limit " + dailyLossLimit.toPlainString()
+                                    + " (until the session ends)",
+                            dailyLossAction == BreachAction.HALT_AND_FLATTEN);
                 }
             }
         }
-        if (limits.maxDrawdown().isPresent() && limits.onDrawdown() != BreachAction.DENY) {
+        if (drawdownAction != BreachAction.DENY) {
             var drawdown = portfolio.drawdown();
-            if (drawdown.compareTo(limits.maxDrawdown().get()) > 0) {
-                TradingState to = limits.onDrawdown().state();
+            if (drawdown.compareTo(drawdownLimit) > 0) {
+                TradingState to = drawdownAction.state();
                 if (to.isStricterThan(tradingState)) {
                     stateFromDailyLoss = false;
                     engage(
                             to,
                             "drawdown " + drawdown.stripTrailingZeros().toPlainString() + " > limit "
-                                    + limits.maxDrawdown().get().toPlainString(),
-                            limits.onDrawdown() == BreachAction.HALT_AND_FLATTEN);
+                                    + drawdownLimit.toPlainString(),
+                            drawdownAction == BreachAction.HALT_AND_FLATTEN);
                 }
             }
         }
