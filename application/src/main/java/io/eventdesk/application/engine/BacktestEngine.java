@@ -57,6 +57,7 @@ import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.signal.Signal;
+import io.eventdesk.domain.sizing.ExternalSignalSizing;
 import io.eventdesk.domain.sizing.RollingVolatility;
 import io.eventdesk.domain.sizing.Sizing;
 import io.eventdesk.domain.sizing.TargetPositionSizer;
@@ -430,35 +431,9 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         Instant now = clock.now();
         Instrument instrument = portfolio.instrument(s.instrument());
         Optional<Price> last = portfolio.lastPrice(instrument.id());
-        Quantity target;
-        String sizing;
-        if (s.side() == ExternalSignal.Direction.FLAT) {
-            target = Quantity.ZERO;
-            sizing = "flat";
-        } else if (s.quantity() != null) {
-            target = s.side() == ExternalSignal.Direction.BUY
-                    ? s.quantity()
-                    : s.quantity().negate();
-            sizing = "quantity " + s.quantity();
-        } else if (last.isPresent()) {
-            // exposure × equity / (price × multiplier), toward zero onto the lot grid
-            java.math.BigDecimal units = s.targetExposure()
-                    .multiply(portfolio.equity().toBigDecimal())
-                    .divide(
-                            last.get()
-                                    .toBigDecimal()
-                                    .multiply(instrument.multiplier().toBigDecimal()),
-                            instrument.quantityScale() + 4,
-                            java.math.RoundingMode.DOWN);
-            Quantity raw = Quantity.of(units);
-            Quantity onGrid = instrument.roundDownToLot(raw.abs());
-            target = raw.isNegative() ? onGrid.negate() : onGrid;
-            sizing = "target exposure " + s.targetExposure().toPlainString() + " of equity "
-                    + portfolio.equity().amount() + " at " + last.get();
-        } else {
-            target = null;
-            sizing = "target exposure " + s.targetExposure().toPlainString();
-        }
+        Sizing.Result wanted = ExternalSignalSizing.target(s, instrument, portfolio.equity(), last);
+        Quantity target = wanted.target();
+        String sizing = wanted.how();
         Map<String, String> fields = new java.util.TreeMap<>();
         fields.put("signal_id", s.signalId());
         fields.put("side", s.side().name());
@@ -498,13 +473,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             return;
         }
         if (target == null) {
-            publish(new SignalSkipped(
-                    ++sequence,
-                    now,
-                    s.strategyId(),
-                    signalSequence,
-                    instrument.id(),
-                    "no price known for " + instrument.id() + " yet to size a target exposure"));
+            publish(new SignalSkipped(++sequence, now, s.strategyId(), signalSequence, instrument.id(), sizing));
             return;
         }
         Quantity held = portfolio.position(s.strategyId(), instrument.id());
@@ -521,46 +490,21 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                             + ")"));
             return;
         }
-        OrderRequest order = sized.get();
-        if (s.maxSlippageBps() != null
-                && order.type() == io.eventdesk.domain.order.OrderType.MARKET
-                && last.isPresent()) {
-            // a slippage cap turns the market order into a limit that far from the last price, rounded inside it
-            boolean buy = order.side() == Side.BUY;
-            java.math.BigDecimal factor = java.math.BigDecimal.ONE.add(
-                    s.maxSlippageBps().movePointLeft(4).multiply(java.math.BigDecimal.valueOf(buy ? 1 : -1)));
-            Price cap = instrument.roundToTick(
-                    Price.of(last.get().toBigDecimal().multiply(factor)),
-                    buy ? java.math.RoundingMode.FLOOR : java.math.RoundingMode.CEILING);
-            order = new OrderRequest(
-                    order.strategyId(),
-                    order.instrument(),
-                    order.side(),
-                    io.eventdesk.domain.order.OrderType.LIMIT,
-                    order.quantity(),
-                    cap,
-                    order.timeInForce());
-        }
+        OrderRequest order =
+                ExternalSignalSizing.capSlippage(sized.get(), instrument, last.orElse(null), s.maxSlippageBps());
         Price reference = referencePrice(order);
-        if (s.maxNotional() != null && reference != null) {
-            java.math.BigDecimal perUnit =
-                    reference.toBigDecimal().multiply(instrument.multiplier().toBigDecimal());
-            Quantity cap = instrument.roundDownToLot(Quantity.of(
-                    s.maxNotional().divide(perUnit, instrument.quantityScale() + 4, java.math.RoundingMode.DOWN)));
-            if (cap.isZero()) {
-                publish(new SignalSkipped(
-                        ++sequence,
-                        now,
-                        s.strategyId(),
-                        signalSequence,
-                        instrument.id(),
-                        "max_notional " + s.maxNotional().toPlainString() + " buys less than one lot at " + reference));
-                return;
-            }
-            if (order.quantity().compareTo(cap) > 0) {
-                order = order.withQuantityAndLimit(cap, order.limitPrice());
-            }
+        Optional<OrderRequest> capped = ExternalSignalSizing.capNotional(order, instrument, reference, s.maxNotional());
+        if (capped.isEmpty()) {
+            publish(new SignalSkipped(
+                    ++sequence,
+                    now,
+                    s.strategyId(),
+                    signalSequence,
+                    instrument.id(),
+                    "max_notional " + s.maxNotional().toPlainString() + " buys less than one lot at " + reference));
+            return;
         }
+        order = capped.get();
         decideAndSubmit(s.strategyId(), signalSequence, order, pendingQuantity(instrument.id(), null), false);
     }
 
