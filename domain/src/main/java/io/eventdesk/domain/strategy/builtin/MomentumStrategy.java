@@ -8,6 +8,7 @@ import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.strategy.StrategyContext;
 import io.eventdesk.domain.strategy.StrategyParameters;
 import io.eventdesk.domain.value.FixedPoint;
+import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -74,18 +75,27 @@ public final class MomentumStrategy implements Strategy {
         if (context.committedPosition(bar.instrument()).equals(target)) {
             return List.of();
         }
-        BigDecimal change = BigDecimal.valueOf(close - past, scale)
-                .divide(BigDecimal.valueOf(past, scale), 6, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros();
-        String pastClose = FixedPoint.toPlainString(past, scale);
-        String reason = "close " + bar.close() + " vs " + pastClose + " " + lookback + " bars ago: change "
-                + change.toPlainString() + (move > bound ? " > " : " < -") + threshold.toPlainString();
+        long now = close;
+        String sign = move > bound ? " > " : " < -";
+        Price closePrice = bar.close();
         return List.of(Signal.target(
                 name,
                 bar.instrument(),
                 target,
-                reason,
-                Map.of("change", change.toPlainString(), "close", bar.close().toString(), "past_close", pastClose)));
+                () -> "close " + closePrice + " vs " + FixedPoint.toPlainString(past, scale) + " " + lookback
+                        + " bars ago: change " + change(now, past, scale) + sign + threshold.toPlainString(),
+                () -> Map.of(
+                        "change", change(now, past, scale),
+                        "close", closePrice.toString(),
+                        "past_close", FixedPoint.toPlainString(past, scale))));
+    }
+
+    /** (close − past) / past, six decimals. */
+    private static String change(long close, long past, int scale) {
+        return BigDecimal.valueOf(close - past, scale)
+                .divide(BigDecimal.valueOf(past, scale), 6, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The last {@code lookback + 1} closes of one instrument, as a ring. */
