@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +22,11 @@ class KillSwitchTest {
     @TempDir
     Path dir;
 
-    /** Hourly bars over two days: flat at 100 until hour {@code dropAt}, then at {@code dropTo}. */
-    private void bars(int dropAt, String dropTo) throws IOException {
+    /** Hourly flat bars over two days, at {@code priceAtHour} for each hour. */
+    private void bars(IntFunction<String> priceAtHour) throws IOException {
         StringBuilder csv = new StringBuilder("time,open,high,low,close\n");
         for (int h = 0; h < 48; h++) {
-            String p = h < dropAt ? "100" : dropTo;
+            String p = priceAtHour.apply(h);
             csv.append(T0.plusSeconds(3600L * h))
                     .append(',')
                     .append(p)
@@ -90,7 +91,7 @@ class KillSwitchTest {
 
     @Test
     void shouldCancelFlattenAndDenyAfterwards_whenAHaltWithFlattenIsCommanded() throws IOException {
-        bars(2, "101"); // up once at hour 2: momentum buys 100 at hour 3's open
+        bars(h -> h < 2 ? "100" : "101"); // up once at hour 2: momentum buys 100 at hour 3's open
         RunFolder run = run("", """
                 kill-switch:
                   - at: "2024-03-04T10:30:00Z"
@@ -120,23 +121,8 @@ class KillSwitchTest {
 
     @Test
     void shouldHaltForTheRestOfTheSessionAndResumeTheNextDay_whenTheDailyLossLimitIsBreached() throws IOException {
-        bars(2, "101");
         // hour 2 up: buy 100 at 101 (hour 3's open); the price then falls at hour 6 to 90: a loss of 1100
-        StringBuilder csv = new StringBuilder("time,open,high,low,close\n");
-        for (int h = 0; h < 48; h++) {
-            String p = h < 2 ? "100" : h < 6 ? "101" : h < 30 ? "90" : "95";
-            csv.append(T0.plusSeconds(3600L * h))
-                    .append(',')
-                    .append(p)
-                    .append(',')
-                    .append(p)
-                    .append(',')
-                    .append(p)
-                    .append(',')
-                    .append(p)
-                    .append('\n');
-        }
-        Files.writeString(dir.resolve("bars.csv"), csv);
+        bars(h -> h < 2 ? "100" : h < 6 ? "101" : h < 30 ? "90" : "95");
         RunFolder run = run("""
                 daily-loss-limit: 1000
                 on-daily-loss: halt-and-flatten

@@ -330,7 +330,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 reservedCash(),
                 fee,
                 sessionStartEquity,
-                recentOrders(strategyId, now),
+                recentOrders(strategyId, orderRequest.instrument(), now),
                 tradingState,
                 desk);
         RiskDecision decision = risk.check(orderRequest, context);
@@ -350,7 +350,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 deskOrders.add(id);
             }
             Instant arrival = venue.submit(id, orderRequest, now);
-            recordSubmission(strategyId, now);
+            recordSubmission(strategyId, orderRequest.instrument(), now);
             ordersSubmitted++;
             publish(new OrderSubmitted(++sequence, now, id, arrival));
         } else {
@@ -572,9 +572,12 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         }
     }
 
-    /** How many orders {@code strategyId} submitted within the throttle interval before {@code now}. */
-    private int recentOrders(String strategyId, Instant now) {
-        var throttle = request.riskLimits().forStrategy(strategyId).throttle();
+    /**
+     * How many orders {@code strategyId} submitted within the throttle interval before {@code now}, the throttle being
+     * the one the risk engine applies to this strategy and instrument.
+     */
+    private int recentOrders(String strategyId, InstrumentId instrument, Instant now) {
+        var throttle = request.riskLimits().applicableTo(strategyId, instrument).throttle();
         if (throttle.isEmpty()) {
             return 0;
         }
@@ -589,8 +592,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         return times.size();
     }
 
-    private void recordSubmission(String strategyId, Instant now) {
-        if (request.riskLimits().forStrategy(strategyId).throttle().isPresent()) {
+    private void recordSubmission(String strategyId, InstrumentId instrument, Instant now) {
+        if (request.riskLimits().applicableTo(strategyId, instrument).throttle().isPresent()) {
             submissions.computeIfAbsent(strategyId, k -> new ArrayDeque<>()).addLast(now);
         }
     }
@@ -787,7 +790,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                         othersReserved,
                         fee,
                         sessionStartEquity,
-                        recentOrders(order.strategyId(), now),
+                        recentOrders(order.strategyId(), order.instrument(), now),
                         tradingState,
                         false));
         publish(new RiskEvaluated(
@@ -872,11 +875,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
 
         @Override
         public void cancelRejected(OrderId id, Instant time, String reason) {
-            Order order = openOrders.get(id);
-            if (order != null && order.status() == OrderStatus.PENDING_CANCEL) {
-                order.apply(OrderAction.CANCEL_REJECT);
-            }
-            // an order that filled while the cancel travelled is closed already: the rejection is only recorded
+            undoPending(id, OrderStatus.PENDING_CANCEL, OrderAction.CANCEL_REJECT);
             publish(new OrderCancelRejected(++sequence, time, id, reason));
         }
 
@@ -888,11 +887,19 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
 
         @Override
         public void replaceRejected(OrderId id, Instant time, String reason) {
-            Order order = openOrders.get(id);
-            if (order != null && order.status() == OrderStatus.PENDING_REPLACE) {
-                order.apply(OrderAction.REPLACE_REJECT);
-            }
+            undoPending(id, OrderStatus.PENDING_REPLACE, OrderAction.REPLACE_REJECT);
             publish(new OrderReplaceRejected(++sequence, time, id, reason));
+        }
+
+        /**
+         * A refused cancel or replace returns a still-pending order to its previous status; an order that filled
+         * while the request travelled is closed already, and the refusal is only recorded.
+         */
+        private void undoPending(OrderId id, OrderStatus pending, OrderAction undo) {
+            Order order = openOrders.get(id);
+            if (order != null && order.status() == pending) {
+                order.apply(undo);
+            }
         }
 
         @Override

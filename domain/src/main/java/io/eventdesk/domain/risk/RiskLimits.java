@@ -73,11 +73,6 @@ public interface RiskLimits {
         return limits.overriddenBy(strategies().get(strategyId));
     }
 
-    /** The limits for a strategy's orders: these, with the strategy's own set where it has one. */
-    default RiskLimits forStrategy(String strategyId) {
-        return overriddenBy(strategies().get(strategyId));
-    }
-
     /** These limits with {@code own}'s wherever {@code own} sets one (no per-strategy or per-instrument sets). */
     private RiskLimits overriddenBy(RiskLimits own) {
         if (own == null) {
