@@ -2,7 +2,11 @@ package io.eventdesk.adapters.persistence;
 
 import io.eventdesk.domain.event.BarClosed;
 import io.eventdesk.domain.event.MarketEvent;
+import io.eventdesk.domain.event.QuoteUpdated;
+import io.eventdesk.domain.event.TradePrinted;
 import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.Quote;
+import io.eventdesk.domain.market.Trade;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import java.nio.ByteBuffer;
@@ -15,7 +19,9 @@ import java.util.HexFormat;
 /**
  * A SHA-256 over market events as the engine saw them, in order. Each bar is encoded as: the instrument id
  * (UTF-8, then a 0 byte), open and close time (epoch second and nano each), then open, high, low, close and volume
- * (mantissa and scale each; volume −1/−1 when absent), big-endian.
+ * (mantissa and scale each; volume −1/−1 when absent), big-endian. A trade is tagged 1 after the instrument's 0
+ * byte: time, price, size, aggressor (0 none, 1 buy, 2 sell); a quote is tagged 2: time, bid, ask, bid size, ask
+ * size (−1/−1 when absent).
  */
 final class MarketDataDigest {
     private final MessageDigest sha;
@@ -47,6 +53,27 @@ final class MarketDataDigest {
             Quantity v = b.volume();
             buffer.putLong(v == null ? -1 : v.units()).putInt(v == null ? -1 : v.scale());
             sha.update(buffer.array(), 0, buffer.position());
+        } else if (event instanceof TradePrinted printed) {
+            Trade t = printed.trade();
+            sha.update(t.instrument().value().getBytes(StandardCharsets.UTF_8));
+            buffer.clear();
+            buffer.put((byte) 1);
+            time(t.time());
+            price(t.price());
+            buffer.putLong(t.size().units()).putInt(t.size().scale());
+            buffer.put((byte) (t.aggressor() == null ? 0 : t.aggressor().ordinal() + 1));
+            sha.update(buffer.array(), 0, buffer.position());
+        } else if (event instanceof QuoteUpdated updated) {
+            Quote q = updated.quote();
+            sha.update(q.instrument().value().getBytes(StandardCharsets.UTF_8));
+            buffer.clear();
+            buffer.put((byte) 2);
+            time(q.time());
+            optional(q.bid());
+            optional(q.ask());
+            quantity(q.bidSize());
+            quantity(q.askSize());
+            sha.update(buffer.array(), 0, buffer.position());
         }
         if (first == null) {
             first = event.time();
@@ -57,6 +84,14 @@ final class MarketDataDigest {
 
     private void time(Instant t) {
         buffer.putLong(t.getEpochSecond()).putInt(t.getNano());
+    }
+
+    private void optional(Price p) {
+        buffer.putLong(p == null ? -1 : p.units()).putInt(p == null ? -1 : p.scale());
+    }
+
+    private void quantity(Quantity q) {
+        buffer.putLong(q == null ? -1 : q.units()).putInt(q == null ? -1 : q.scale());
     }
 
     private void price(Price p) {

@@ -19,6 +19,8 @@ import io.eventdesk.domain.event.OrderRejected;
 import io.eventdesk.domain.event.OrderReplaceRejected;
 import io.eventdesk.domain.event.OrderReplaced;
 import io.eventdesk.domain.event.OrderSubmitted;
+import io.eventdesk.domain.event.OrderTriggered;
+import io.eventdesk.domain.event.QuoteUpdated;
 import io.eventdesk.domain.event.RiskEvaluated;
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.event.RunFailed;
@@ -26,11 +28,15 @@ import io.eventdesk.domain.event.RunFinished;
 import io.eventdesk.domain.event.RunStarted;
 import io.eventdesk.domain.event.SignalRaised;
 import io.eventdesk.domain.event.SignalSkipped;
+import io.eventdesk.domain.event.TradePrinted;
 import io.eventdesk.domain.event.TradingStateChanged;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.market.Quote;
+import io.eventdesk.domain.market.Trade;
+import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.Order;
 import io.eventdesk.domain.order.OrderAction;
 import io.eventdesk.domain.order.OrderId;
@@ -220,14 +226,16 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     }
 
     private void process(MarketData data) {
-        Bar bar = (Bar) data;
-        if (bar.knownTime().isBefore(clock.now())) {
-            throw new IllegalStateException("feed went back in time: " + bar.knownTime() + " after " + clock.now());
+        Instant known = data.knownTime();
+        if (known.isBefore(clock.now())) {
+            throw new IllegalStateException("feed went back in time: " + known + " after " + clock.now());
         }
         marketEvents++;
-        long day = Math.floorDiv(bar.openTime().getEpochSecond(), 86_400L); // a bar's session: the day it opens in
-        applyCommandsUntil(bar.knownTime());
-        deliverExternalSignalsBefore(bar.knownTime());
+        // a bar trades from its open; a tick at its time
+        Instant opens = data instanceof Bar b ? b.openTime() : known;
+        long day = Math.floorDiv(opens.getEpochSecond(), 86_400L); // a bar's session: the day it opens in
+        applyCommandsUntil(known);
+        deliverExternalSignalsBefore(known);
         if (day != sessionDay) {
             sessionDay = day;
             sessionStartEquity = portfolio.equity();
@@ -237,20 +245,31 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 engage(TradingState.ACTIVE, "a new session began; the daily loss limit is reset", false);
             }
         }
-        venue.advanceTo(bar.openTime(), reports);
-        venue.onMarketData(bar, reports);
-        clock.advanceTo(bar.knownTime());
-        venue.advanceTo(bar.knownTime(), reports);
-        publish(new BarClosed(++sequence, bar));
-        portfolio.mark(bar.instrument(), bar.close());
+        venue.advanceTo(opens, reports);
+        venue.onMarketData(data, reports);
+        clock.advanceTo(known);
+        venue.advanceTo(known, reports);
+        Price mark;
+        if (data instanceof Bar bar) {
+            publish(new BarClosed(++sequence, bar));
+            mark = bar.close();
+        } else if (data instanceof Trade trade) {
+            publish(new TradePrinted(++sequence, trade));
+            mark = trade.price();
+        } else {
+            Quote quote = (Quote) data;
+            publish(new QuoteUpdated(++sequence, quote));
+            mark = quoteMark(quote);
+        }
+        portfolio.mark(data.instrument(), mark);
         if (request.sizing() instanceof Sizing.Volatility v) {
             volatility
-                    .computeIfAbsent(bar.instrument(), k -> new RollingVolatility(v.lookback()))
-                    .add(bar.close().toBigDecimal().doubleValue());
+                    .computeIfAbsent(data.instrument(), k -> new RollingVolatility(v.lookback()))
+                    .add(mark.toBigDecimal().doubleValue());
         }
         checkBreaches();
         for (StrategySlot slot : strategies) {
-            List<Signal> signals = slot.strategy.onMarketData(bar, slot);
+            List<Signal> signals = slot.strategy.onMarketData(data, slot);
             slot.carryOutRequests();
             for (int i = 0; i < signals.size(); i++) {
                 handle(slot.id, signals.get(i));
@@ -260,6 +279,15 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             valuedVersion = portfolio.version();
             publish(portfolio.valuation(++sequence, clock.now()));
         }
+    }
+
+    /** A quote is marked at its mid, rounded half-even to the tick, or at its only side. */
+    private Price quoteMark(Quote quote) {
+        Price mid = quote.mid();
+        if (mid == null) {
+            return quote.bid() == null ? quote.ask() : quote.bid();
+        }
+        return portfolio.instrument(quote.instrument()).roundToTick(mid, java.math.RoundingMode.HALF_EVEN);
     }
 
     private void handle(String strategyId, Signal signal) {
@@ -720,15 +748,16 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
 
         @Override
         public void cancel(OrderId order, String reason) {
-            requests.add(new OrderRequestChange(order, null, null, reason));
+            requests.add(new OrderRequestChange(order, null, null, null, reason));
         }
 
         @Override
-        public void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, String reason) {
+        public void replace(
+                OrderId order, Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice, String reason) {
             if (newQuantity == null || !newQuantity.isPositive()) {
                 throw new IllegalArgumentException(id + ": a replace needs a positive quantity, got " + newQuantity);
             }
-            requests.add(new OrderRequestChange(order, newQuantity, newLimitPrice, reason));
+            requests.add(new OrderRequestChange(order, newQuantity, newLimitPrice, newTriggerPrice, reason));
         }
 
         void carryOutRequests() {
@@ -752,7 +781,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     }
 
     /** A strategy's request about one of its orders: a cancel when {@code quantity} is null, else a replace. */
-    private record OrderRequestChange(OrderId order, Quantity quantity, Price limitPrice, String reason) {}
+    private record OrderRequestChange(
+            OrderId order, Quantity quantity, Price limitPrice, Price triggerPrice, String reason) {}
 
     private void requestCancel(Order order, String reason) {
         Instant now = clock.now();
@@ -770,8 +800,16 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                     + " with quantity " + change.quantity() + ", not more than the " + order.filledQuantity()
                     + " already filled");
         }
-        OrderRequest replaced = current.withQuantityAndLimit(change.quantity(), change.limitPrice());
-        OrderRequest rest = replaced.withQuantityAndLimit(remaining, change.limitPrice());
+        OrderRequest replaced;
+        try {
+            replaced = current.withQuantityAndPrices(change.quantity(), change.limitPrice(), change.triggerPrice());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "strategy " + order.strategyId() + " asked for an impossible replace of " + order.id() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        OrderRequest rest = replaced.withQuantityAndPrices(remaining, change.limitPrice(), change.triggerPrice());
         Instrument instrument = portfolio.instrument(order.instrument());
         Price reference = referencePrice(rest);
         Money fee = reference == null
@@ -810,8 +848,14 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         }
         order.apply(OrderAction.PENDING_REPLACE);
         publish(new OrderPendingReplace(
-                ++sequence, now, order.id(), change.quantity(), change.limitPrice(), change.reason()));
-        venue.replace(order.id(), change.quantity(), change.limitPrice(), now);
+                ++sequence,
+                now,
+                order.id(),
+                change.quantity(),
+                change.limitPrice(),
+                change.triggerPrice(),
+                change.reason()));
+        venue.replace(order.id(), change.quantity(), change.limitPrice(), change.triggerPrice(), now);
     }
 
     /** The venue's reports, turned into order transitions, journal events and portfolio changes. */
@@ -841,7 +885,14 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
 
         @Override
         public void filled(
-                OrderId id, Instant time, String fillId, Quantity quantity, Price price, Price slippage, Money fee) {
+                OrderId id,
+                Instant time,
+                String fillId,
+                Quantity quantity,
+                Price price,
+                Price slippage,
+                Money fee,
+                Liquidity liquidity) {
             Order order = open(id);
             order.fill(fillId, quantity, price);
             OrderFilled fill = new OrderFilled(
@@ -855,7 +906,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                     quantity,
                     price,
                     slippage,
-                    fee);
+                    fee,
+                    liquidity);
             publish(fill);
             portfolio.apply(fill);
             fills++;
@@ -863,6 +915,12 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 ordersFilled++;
             }
             closeIfDone(order);
+        }
+
+        @Override
+        public void triggered(OrderId id, Instant time, Price price) {
+            open(id);
+            publish(new OrderTriggered(++sequence, time, id, price));
         }
 
         @Override
@@ -880,9 +938,10 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         }
 
         @Override
-        public void replaced(OrderId id, Instant time, Quantity newQuantity, Price newLimitPrice) {
-            open(id).replace(newQuantity, newLimitPrice);
-            publish(new OrderReplaced(++sequence, time, id, newQuantity, newLimitPrice));
+        public void replaced(
+                OrderId id, Instant time, Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice) {
+            open(id).replace(newQuantity, newLimitPrice, newTriggerPrice);
+            publish(new OrderReplaced(++sequence, time, id, newQuantity, newLimitPrice, newTriggerPrice));
         }
 
         @Override

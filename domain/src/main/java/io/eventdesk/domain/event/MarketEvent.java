@@ -3,6 +3,6 @@ package io.eventdesk.domain.event;
 import io.eventdesk.domain.instrument.InstrumentId;
 
 /** Market data entering the run. */
-public sealed interface MarketEvent extends Event permits BarClosed {
+public sealed interface MarketEvent extends Event permits BarClosed, TradePrinted, QuoteUpdated {
     InstrumentId instrument();
 }

@@ -17,6 +17,7 @@ public sealed interface OrderEvent extends Event
                 OrderReplaced,
                 OrderCancelRejected,
                 OrderReplaceRejected,
-                OrderModifyDenied {
+                OrderModifyDenied,
+                OrderTriggered {
     OrderId orderId();
 }

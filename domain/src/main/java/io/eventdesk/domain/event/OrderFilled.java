@@ -1,6 +1,7 @@
 package io.eventdesk.domain.event;
 
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param price the execution price, slippage included
  * @param slippage how much worse than the reference price (open or limit) the execution was, per unit
  * @param fee the commission charged, in the instrument's currency
+ * @param liquidity whether the order rested (maker) or crossed (taker)
  */
 public record OrderFilled(
         long sequence,
@@ -26,7 +28,8 @@ public record OrderFilled(
         Quantity quantity,
         Price price,
         Price slippage,
-        Money fee)
+        Money fee,
+        Liquidity liquidity)
         implements OrderEvent {
 
     public OrderFilled {
@@ -35,6 +38,9 @@ public record OrderFilled(
         }
         if (price == null || !price.isPositive()) {
             throw new IllegalArgumentException("fill price must be positive, got " + price);
+        }
+        if (liquidity == null) {
+            throw new IllegalArgumentException("a fill is either MAKER or TAKER");
         }
         if (fee == null || fee.isNegative()) {
             throw new IllegalArgumentException("fill fee must not be negative, got " + fee);

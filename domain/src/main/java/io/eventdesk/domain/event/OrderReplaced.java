@@ -5,6 +5,7 @@ import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import java.time.Instant;
 
-/** The venue applied a replace: the order now has this total quantity and limit price. */
-public record OrderReplaced(long sequence, Instant time, OrderId orderId, Quantity quantity, Price limitPrice)
+/** The venue applied a replace: the order now has this total quantity, limit price and trigger price. */
+public record OrderReplaced(
+        long sequence, Instant time, OrderId orderId, Quantity quantity, Price limitPrice, Price triggerPrice)
         implements OrderEvent {}

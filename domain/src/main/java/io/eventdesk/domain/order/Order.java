@@ -76,13 +76,18 @@ public final class Order {
      * it had before the replace was requested.
      */
     public void replace(Quantity newQuantity, Price newLimitPrice) {
+        replace(newQuantity, newLimitPrice, request.triggerPrice());
+    }
+
+    /** A replace of quantity, limit price and trigger price. */
+    public void replace(Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice) {
         OrderStateTable.edge(status, OrderAction.REPLACE)
                 .orElseThrow(() -> new IllegalOrderTransition(id, status, OrderAction.REPLACE));
         if (newQuantity.compareTo(filledQuantity) <= 0) {
             throw new IllegalArgumentException("order " + id + ": the new quantity " + newQuantity
                     + " must exceed what has filled (" + filledQuantity + ")");
         }
-        OrderRequest replaced = request.withQuantityAndLimit(newQuantity, newLimitPrice);
+        OrderRequest replaced = request.withQuantityAndPrices(newQuantity, newLimitPrice, newTriggerPrice);
         move(OrderAction.REPLACE);
         request = replaced;
     }
@@ -99,7 +104,8 @@ public final class Order {
                 filledQuantity,
                 request.limitPrice(),
                 request.timeInForce(),
-                status);
+                status,
+                request.triggerPrice());
     }
 
     private void move(OrderAction action) {

@@ -4,10 +4,11 @@ import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import io.eventdesk.domain.value.Side;
+import java.time.Instant;
 
 /**
  * What a strategy's signal asks for, after sizing and before the risk engine: an order that does not exist yet.
- * {@code limitPrice} is present exactly for LIMIT orders.
+ * The execution terms (prices, time in force, flags) are validated as {@link OrderTerms}.
  */
 public record OrderRequest(
         String strategyId,
@@ -16,7 +17,11 @@ public record OrderRequest(
         OrderType type,
         Quantity quantity,
         Price limitPrice,
-        TimeInForce timeInForce) {
+        TimeInForce timeInForce,
+        Price triggerPrice,
+        Instant expireTime,
+        boolean reduceOnly,
+        boolean postOnly) {
 
     public OrderRequest {
         if (strategyId == null || strategyId.isBlank()) {
@@ -28,26 +33,70 @@ public record OrderRequest(
         if (quantity == null || !quantity.isPositive()) {
             throw new IllegalArgumentException("order quantity must be positive, got " + quantity);
         }
-        if (type == OrderType.LIMIT && (limitPrice == null || !limitPrice.isPositive())) {
-            throw new IllegalArgumentException("a LIMIT order needs a positive limit price, got " + limitPrice);
-        }
-        if (type == OrderType.MARKET && limitPrice != null) {
-            throw new IllegalArgumentException("a MARKET order has no limit price, got " + limitPrice);
-        }
+        new OrderTerms(type, limitPrice, triggerPrice, timeInForce, expireTime, reduceOnly, postOnly); // validates
+    }
+
+    /** A MARKET or LIMIT order with no flags. */
+    public OrderRequest(
+            String strategyId,
+            InstrumentId instrument,
+            Side side,
+            OrderType type,
+            Quantity quantity,
+            Price limitPrice,
+            TimeInForce timeInForce) {
+        this(strategyId, instrument, side, type, quantity, limitPrice, timeInForce, null, null, false, false);
+    }
+
+    public OrderRequest(String strategyId, InstrumentId instrument, Side side, Quantity quantity, OrderTerms terms) {
+        this(
+                strategyId,
+                instrument,
+                side,
+                terms.type(),
+                quantity,
+                terms.limitPrice(),
+                terms.timeInForce(),
+                terms.triggerPrice(),
+                terms.expireTime(),
+                terms.reduceOnly(),
+                terms.postOnly());
     }
 
     public static OrderRequest market(String strategyId, InstrumentId instrument, Side side, Quantity quantity) {
-        return new OrderRequest(strategyId, instrument, side, OrderType.MARKET, quantity, null, TimeInForce.GTC);
+        return new OrderRequest(strategyId, instrument, side, quantity, OrderTerms.market());
     }
 
     public static OrderRequest limit(
             String strategyId, InstrumentId instrument, Side side, Quantity quantity, Price limit, TimeInForce tif) {
-        return new OrderRequest(strategyId, instrument, side, OrderType.LIMIT, quantity, limit, tif);
+        return new OrderRequest(
+                strategyId, instrument, side, quantity, OrderTerms.limit(limit).with(tif));
     }
 
-    /** The same order with another total quantity and limit price (a replace). */
+    /** The execution terms. */
+    public OrderTerms terms() {
+        return new OrderTerms(type, limitPrice, triggerPrice, timeInForce, expireTime, reduceOnly, postOnly);
+    }
+
+    /** The same order with another total quantity and limit price (a replace that keeps the trigger). */
     public OrderRequest withQuantityAndLimit(Quantity newQuantity, Price newLimitPrice) {
-        return new OrderRequest(strategyId, instrument, side, type, newQuantity, newLimitPrice, timeInForce);
+        return withQuantityAndPrices(newQuantity, newLimitPrice, triggerPrice);
+    }
+
+    /** The same order with another total quantity, limit price and trigger price (a replace). */
+    public OrderRequest withQuantityAndPrices(Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice) {
+        return new OrderRequest(
+                strategyId,
+                instrument,
+                side,
+                type,
+                newQuantity,
+                newLimitPrice,
+                timeInForce,
+                newTriggerPrice,
+                expireTime,
+                reduceOnly,
+                postOnly);
     }
 
     /** The quantity signed by side: positive for a buy. */

@@ -16,7 +16,8 @@ public record OrderView(
         Quantity filledQuantity,
         Price limitPrice,
         TimeInForce timeInForce,
-        OrderStatus status) {
+        OrderStatus status,
+        Price triggerPrice) {
 
     public Quantity leavesQuantity() {
         return quantity.minus(filledQuantity);

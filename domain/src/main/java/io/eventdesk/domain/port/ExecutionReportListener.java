@@ -1,5 +1,6 @@
 package io.eventdesk.domain.port;
 
+import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.value.Money;
@@ -22,7 +23,18 @@ public interface ExecutionReportListener {
     /**
      * @param slippage how much worse than the reference price (open or limit) the price is, per unit
      */
-    void filled(OrderId order, Instant time, String fillId, Quantity quantity, Price price, Price slippage, Money fee);
+    void filled(
+            OrderId order,
+            Instant time,
+            String fillId,
+            Quantity quantity,
+            Price price,
+            Price slippage,
+            Money fee,
+            Liquidity liquidity);
+
+    /** A stop order's trigger price was reached at {@code price}; it now works as a market or limit order. */
+    void triggered(OrderId order, Instant time, Price price);
 
     void canceled(OrderId order, Instant time, String reason);
 
@@ -31,8 +43,8 @@ public interface ExecutionReportListener {
     /** A cancel arrived too late (the order had filled or gone); the order is unchanged. */
     void cancelRejected(OrderId order, Instant time, String reason);
 
-    /** A replace was applied: the order now works with this total quantity and limit price. */
-    void replaced(OrderId order, Instant time, Quantity newQuantity, Price newLimitPrice);
+    /** A replace was applied: the order now works with this total quantity, limit price and trigger price. */
+    void replaced(OrderId order, Instant time, Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice);
 
     /** A replace was refused; the order is unchanged. */
     void replaceRejected(OrderId order, Instant time, String reason);

@@ -30,12 +30,14 @@ public interface ExecutionVenuePort {
     Instant cancel(OrderId order, Instant decisionTime);
 
     /**
-     * Asks the venue to change a resting order's total quantity and/or limit price. The answer comes later:
-     * {@code replaced}, or {@code replaceRejected}.
+     * Asks the venue to change a resting order's total quantity and/or prices (the limit price of LIMIT and
+     * STOP_LIMIT orders, the trigger price of STOP and STOP_LIMIT orders; null where the type has none). The answer
+     * comes later: {@code replaced}, or {@code replaceRejected}.
      *
      * @return when the request arrives at the venue
      */
-    Instant replace(OrderId order, Quantity newQuantity, Price newLimitPrice, Instant decisionTime);
+    Instant replace(
+            OrderId order, Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice, Instant decisionTime);
 
     /** Processes the venue's own timers (arrivals, expiries) up to and including {@code time}. */
     void advanceTo(Instant time, ExecutionReportListener listener);

@@ -1,6 +1,7 @@
 package io.eventdesk.domain.signal;
 
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.OrderTerms;
 import io.eventdesk.domain.order.OrderType;
 import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.value.Price;
@@ -23,9 +24,7 @@ public final class Signal {
     private final String name;
     private final InstrumentId instrument;
     private final Quantity target;
-    private final OrderType orderType;
-    private final Price limitPrice;
-    private final TimeInForce timeInForce;
+    private final OrderTerms terms;
     private Supplier<String> reasonSource;
     private String reason;
     private Supplier<Map<String, String>> fieldsSource;
@@ -48,23 +47,43 @@ public final class Signal {
             TimeInForce timeInForce,
             String reason,
             Map<String, String> fields) {
-        this(name, instrument, target, orderType, limitPrice, timeInForce, text(reason), constant(fields));
+        this(name, instrument, target, terms(orderType, limitPrice, timeInForce), text(reason), constant(fields));
+    }
+
+    /**
+     * A signal whose order has any terms: stops, IOC/FOK/GTD, reduce-only, post-only.
+     *
+     * @param terms how the order toward the target is to be executed
+     */
+    public Signal(
+            String name,
+            InstrumentId instrument,
+            Quantity target,
+            OrderTerms terms,
+            String reason,
+            Map<String, String> fields) {
+        this(name, instrument, target, terms, text(reason), constant(fields));
+    }
+
+    private static OrderTerms terms(OrderType orderType, Price limitPrice, TimeInForce timeInForce) {
+        if (orderType == null) {
+            throw new IllegalArgumentException("signal needs a name, an instrument, a target and an order type");
+        }
+        if (orderType == OrderType.LIMIT && limitPrice == null) {
+            throw new IllegalArgumentException("a LIMIT signal needs a limit price");
+        }
+        return new OrderTerms(orderType, limitPrice, null, timeInForce, null, false, false);
     }
 
     private Signal(
             String name,
             InstrumentId instrument,
             Quantity target,
-            OrderType orderType,
-            Price limitPrice,
-            TimeInForce timeInForce,
+            OrderTerms terms,
             Supplier<String> reason,
             Supplier<Map<String, String>> fields) {
-        if (name == null || name.isBlank() || instrument == null || target == null || orderType == null) {
+        if (name == null || name.isBlank() || instrument == null || target == null || terms == null) {
             throw new IllegalArgumentException("signal needs a name, an instrument, a target and an order type");
-        }
-        if (orderType == OrderType.LIMIT && limitPrice == null) {
-            throw new IllegalArgumentException("a LIMIT signal needs a limit price");
         }
         if (reason == null) {
             throw new IllegalArgumentException("signal '" + name + "' needs a reason");
@@ -72,9 +91,7 @@ public final class Signal {
         this.name = name;
         this.instrument = instrument;
         this.target = target;
-        this.orderType = orderType;
-        this.limitPrice = limitPrice;
-        this.timeInForce = timeInForce == null ? TimeInForce.GTC : timeInForce;
+        this.terms = terms;
         this.reasonSource = reason;
         this.fieldsSource = fields;
     }
@@ -95,7 +112,7 @@ public final class Signal {
     /** A market-order signal toward {@code target}. */
     public static Signal target(
             String name, InstrumentId instrument, Quantity target, String reason, Map<String, String> fields) {
-        return new Signal(name, instrument, target, OrderType.MARKET, null, TimeInForce.GTC, reason, fields);
+        return new Signal(name, instrument, target, OrderTerms.market(), text(reason), constant(fields));
     }
 
     /** A market-order signal toward {@code target} whose reason and fields are rendered when first read. */
@@ -105,7 +122,7 @@ public final class Signal {
             Quantity target,
             Supplier<String> reason,
             Supplier<Map<String, String>> fields) {
-        return new Signal(name, instrument, target, OrderType.MARKET, null, TimeInForce.GTC, reason, fields);
+        return new Signal(name, instrument, target, OrderTerms.market(), reason, fields);
     }
 
     public String name() {
@@ -120,16 +137,21 @@ public final class Signal {
         return target;
     }
 
+    /** How the order toward the target is to be executed. */
+    public OrderTerms terms() {
+        return terms;
+    }
+
     public OrderType orderType() {
-        return orderType;
+        return terms.type();
     }
 
     public Price limitPrice() {
-        return limitPrice;
+        return terms.limitPrice();
     }
 
     public TimeInForce timeInForce() {
-        return timeInForce;
+        return terms.timeInForce();
     }
 
     /** Why the signal fired. */
@@ -156,7 +178,6 @@ public final class Signal {
 
     @Override
     public String toString() {
-        return name + " " + instrument + " target " + target + " " + orderType
-                + (limitPrice == null ? "" : " @" + limitPrice) + ": " + reason();
+        return name + " " + instrument + " target " + target + " " + terms + ": " + reason();
     }
 }

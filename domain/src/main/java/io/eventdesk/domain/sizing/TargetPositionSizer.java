@@ -26,13 +26,7 @@ public final class TargetPositionSizer {
         if (size.isZero()) {
             return Optional.empty();
         }
-        return Optional.of(new OrderRequest(
-                strategyId,
-                signal.instrument(),
-                Side.ofSign(delta.signum()),
-                signal.orderType(),
-                size,
-                signal.limitPrice(),
-                signal.timeInForce()));
+        return Optional.of(
+                new OrderRequest(strategyId, signal.instrument(), Side.ofSign(delta.signum()), size, signal.terms()));
     }
 }

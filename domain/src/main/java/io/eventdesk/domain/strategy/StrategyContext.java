@@ -37,7 +37,21 @@ public interface StrategyContext {
      * Requests a new total quantity and/or limit price for one of this strategy's open orders. The replaced order
      * goes through the risk engine first; the venue answers after its latency.
      */
-    void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, String reason);
+    default void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, String reason) {
+        Price trigger = null;
+        for (OrderView o : openOrders()) {
+            if (o.id().equals(order)) {
+                trigger = o.triggerPrice();
+            }
+        }
+        replace(order, newQuantity, newLimitPrice, trigger, reason);
+    }
+
+    /**
+     * Requests a new total quantity, limit price and trigger price for one of this strategy's open orders (a stop's
+     * trigger, a stop-limit's both; null where the order type has none).
+     */
+    void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice, String reason);
 
     /** This strategy's own position (from its fills) in an instrument. */
     default Quantity position(InstrumentId instrument) {

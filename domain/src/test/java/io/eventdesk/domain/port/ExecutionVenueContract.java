@@ -170,7 +170,7 @@ public abstract class ExecutionVenueContract {
         slow.submit(new OrderId(1), restingBuy("90"), first.closeTime());
         Bar second = bar(1, "100", "100", "100", "100");
         replay(slow, second); // accepted during this bar
-        slow.replace(new OrderId(1), Quantity.of(2), Price.of("99"), second.closeTime());
+        slow.replace(new OrderId(1), Quantity.of(2), Price.of("99"), null, second.closeTime());
         replay(slow, bar(2, "99", "99", "98", "98")); // opened before the replace arrived: no fill at 99
         assertThat(reports.fills()).isEmpty();
         replay(slow, bar(3, "98.5", "99", "98", "99"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.testing.Instruments;
 import io.eventdesk.domain.value.Money;
@@ -73,7 +74,8 @@ class PortfolioProperties {
                     qty,
                     price,
                     new Price(0, 0),
-                    fee);
+                    fee,
+                    Liquidity.TAKER);
             Money cashAfter =
                     p.cash().minus(ins.signedValue(price, side.signed(qty))).minus(fee);
             if (cashAfter.isNegative()) {

@@ -62,7 +62,7 @@ class StrategiesTest {
         }
 
         @Override
-        public void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, String reason) {
+        public void replace(OrderId order, Quantity newQuantity, Price newLimitPrice, Price newTrigger, String reason) {
             throw new AssertionError("built-in strategies do not replace");
         }
     };

@@ -2,6 +2,7 @@ package io.eventdesk.domain.testing;
 
 import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
@@ -28,7 +29,8 @@ public final class Fills {
                 Quantity.of(quantity),
                 Price.of(price),
                 new Price(0, 0),
-                Money.of(instrument.currency(), new java.math.BigDecimal(fee)));
+                Money.of(instrument.currency(), new java.math.BigDecimal(fee)),
+                Liquidity.TAKER);
     }
 
     public static OrderFilled buy(Instrument instrument, String quantity, String price) {

@@ -1,5 +1,6 @@
 package io.eventdesk.domain.testing;
 
+import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.port.ExecutionReportListener;
 import io.eventdesk.domain.portfolio.PortfolioView;
@@ -14,7 +15,19 @@ import java.util.List;
 public final class RecordingReports implements ExecutionReportListener {
     /** One report. {@code kind} is the name of the listener method called: accepted, filled, cancelRejected, ... */
     public record Report(
-            String kind, OrderId order, Instant time, Quantity quantity, Price price, Money fee, String reason) {}
+            String kind,
+            OrderId order,
+            Instant time,
+            Quantity quantity,
+            Price price,
+            Money fee,
+            String reason,
+            Price slippage,
+            Liquidity liquidity) {
+        Report(String kind, OrderId order, Instant time, Quantity quantity, Price price, Money fee, String reason) {
+            this(kind, order, time, quantity, price, fee, reason, null, null);
+        }
+    }
 
     private final PortfolioView account;
     private final List<Report> reports = new ArrayList<>();
@@ -52,8 +65,20 @@ public final class RecordingReports implements ExecutionReportListener {
 
     @Override
     public void filled(
-            OrderId order, Instant time, String fillId, Quantity quantity, Price price, Price slippage, Money fee) {
-        reports.add(new Report("filled", order, time, quantity, price, fee, fillId));
+            OrderId order,
+            Instant time,
+            String fillId,
+            Quantity quantity,
+            Price price,
+            Price slippage,
+            Money fee,
+            Liquidity liquidity) {
+        reports.add(new Report("filled", order, time, quantity, price, fee, fillId, slippage, liquidity));
+    }
+
+    @Override
+    public void triggered(OrderId order, Instant time, Price price) {
+        reports.add(new Report("triggered", order, time, null, price, null, null));
     }
 
     @Override
@@ -72,8 +97,16 @@ public final class RecordingReports implements ExecutionReportListener {
     }
 
     @Override
-    public void replaced(OrderId order, Instant time, Quantity newQuantity, Price newLimitPrice) {
-        reports.add(new Report("replaced", order, time, newQuantity, newLimitPrice, null, null));
+    public void replaced(
+            OrderId order, Instant time, Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice) {
+        reports.add(new Report(
+                "replaced",
+                order,
+                time,
+                newQuantity,
+                newLimitPrice == null ? newTriggerPrice : newLimitPrice,
+                null,
+                null));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.eventdesk.domain.event.RunStarted;
 import io.eventdesk.domain.event.SignalRaised;
 import io.eventdesk.domain.event.SignalSkipped;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.signal.Signal;
@@ -76,7 +77,8 @@ public final class SampleEvents {
                             Quantity.of(10),
                             Price.of("100.25"),
                             Price.of("0.01"),
-                            Money.of("USD", "0.5")));
+                            Money.of("USD", "0.5"),
+                            Liquidity.TAKER));
                 } else {
                     events.add(new OrderDenied(++seq, t, oid, "INSUFFICIENT_CASH", "cash-sufficiency", "does not fit"));
                 }

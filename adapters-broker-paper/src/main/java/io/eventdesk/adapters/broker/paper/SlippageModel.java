@@ -1,0 +1,50 @@
+package io.eventdesk.adapters.broker.paper;
+
+import java.math.BigDecimal;
+
+/**
+ * How much worse than its reference price a taker fill of a MARKET or STOP order executes. The reference is the
+ * bar's open, the trade's price, the stop's trigger price, or the far side of the quote (a buy at the ask already
+ * pays half the spread there). Limit prices are never exceeded: limit fills are not slipped. The slippage is
+ * rounded to the tick against the trader and recorded on the fill.
+ */
+public sealed interface SlippageModel {
+
+    /** No slippage beyond what the data shows (crossing the quoted spread). */
+    static SlippageModel none() {
+        return new FixedBps(BigDecimal.ZERO);
+    }
+
+    /** A fixed number of basis points of the reference price. */
+    record FixedBps(BigDecimal bps) implements SlippageModel {
+        public FixedBps {
+            nonNegative("bps", bps);
+        }
+    }
+
+    /**
+     * Half the spread: on quotes the spread is crossed as it is quoted; on bars and trades half of the last known
+     * quote's spread is added, or half of {@code defaultSpreadBps} when no quote is known.
+     */
+    record Spread(BigDecimal defaultSpreadBps) implements SlippageModel {
+        public Spread {
+            nonNegative("default spread bps", defaultSpreadBps);
+        }
+    }
+
+    /**
+     * Square-root market impact: {@code price × coefficient × sqrt(quantity / volume)}, where volume is the bar's
+     * volume, the trade's size or the quoted size on the side taken. No impact when the data has no volume.
+     */
+    record SquareRoot(BigDecimal coefficient) implements SlippageModel {
+        public SquareRoot {
+            nonNegative("coefficient", coefficient);
+        }
+    }
+
+    private static void nonNegative(String what, BigDecimal v) {
+        if (v == null || v.signum() < 0) {
+            throw new IllegalArgumentException("slippage " + what + " must be >= 0, got " + v);
+        }
+    }
+}
