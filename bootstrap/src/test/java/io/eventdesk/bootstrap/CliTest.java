@@ -145,6 +145,39 @@ class CliTest {
             assertThat(r.err.lines().count()).isEqualTo(1);
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "both latency forms|{latency-ms: 1, latency: {submit-ms: 2}}|execution.latency: give either"
+                            + " latency-ms or latency, not both",
+                    "a negative cancel latency|{latency: {submit-ms: 2, cancel-ms: -1}}|execution.latency.cancel-ms:"
+                            + " must not be negative, got -1",
+                    "an unknown jitter|{latency: {jitter: {distribution: gaussian, ms: 2}}}|"
+                            + "execution.latency.jitter.distribution: expected one of uniform, exponential, got"
+                            + " 'gaussian'",
+                    "an unknown slippage model|{slippage: {model: magic}}|execution.slippage.model: expected one of"
+                            + " fixed-bps, spread, square-root, got 'magic'",
+                    "a square root without coefficient|{slippage: {model: square-root}}|"
+                            + "execution.slippage.coefficient: missing (required)",
+                    "a participation above one|{participation: 1.5}|execution.participation: a fraction of the"
+                            + " volume, within (0, 1], got 1.5",
+                    "fees for an unknown instrument|{fees: {instruments: {NOPE: {type: bps, rate: 1}}}}|"
+                            + "execution.fees.instruments.NOPE: unknown instrument 'NOPE'",
+                    "a maker-taker fee without taker rate|{fees: {default: {type: maker-taker, maker-bps: 1}}}|"
+                            + "execution.fees.default.taker-bps: missing (required)",
+                    "an unknown bar path|{bar-path: random}|execution.bar-path: expected one of auto, ohlc, olhc",
+                    "an unknown time zone|{sessions: {default: {timezone: Mars/Olympus, end: '16:00'}}}|"
+                            + "execution.sessions.default.timezone: Unknown time-zone ID: Mars/Olympus",
+                    "a bad session end|{sessions: {default: {end: '25:00'}}}|execution.sessions.default.end:",
+                })
+        void shouldExitTwoNamingTheKey_whenTheExecutionSectionIsWrong(String what, String execution, String message)
+                throws IOException {
+            RunFolder r = run(GOOD + "execution: " + execution + "\n");
+            assertThat(r.exitCode).as(what + ": " + r.err).isEqualTo(2);
+            assertThat(r.err).startsWith("error: ").contains(message).doesNotContain("\tat ");
+        }
+
         @Test
         void shouldExitTwo_whenBothStrategyFormsAreGiven() throws IOException {
             RunFolder r = run(GOOD + "strategies:\n  - {id: a, type: momentum}\n");

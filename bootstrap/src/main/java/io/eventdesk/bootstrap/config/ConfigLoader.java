@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.eventdesk.adapters.broker.paper.CommissionModel;
 import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
 import io.eventdesk.adapters.marketdata.BarSource;
 import io.eventdesk.adapters.marketdata.BarTime;
@@ -32,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +109,7 @@ public final class ConfigLoader {
 
         List<StrategySpec> strategies = strategies(root);
         RiskLimits risk = risk(root.get("risk"), instruments, strategies, true);
-        PaperVenueConfig execution = execution(root.get("execution"));
+        PaperVenueConfig execution = ExecutionConfigReader.read(root.get("execution"), instruments, seed);
 
         String journalUrl = null;
         if (!root.get("journal").isMissing()) {
@@ -415,39 +413,13 @@ public final class ConfigLoader {
         return commands;
     }
 
-    private static PaperVenueConfig execution(ConfigNode n) {
-        if (n.isMissing()) {
-            return PaperVenueConfig.frictionless();
-        }
-        n.object("latency-ms", "slippage-bps", "commission");
-        long latencyMs = n.get("latency-ms").integer(0);
-        if (latencyMs < 0) {
-            throw n.get("latency-ms").error("must not be negative, got " + latencyMs);
-        }
-        BigDecimal slippage = n.get("slippage-bps").nonNegativeDecimal(BigDecimal.ZERO);
-        CommissionModel commission = CommissionModel.none();
-        if (!n.get("commission").isMissing()) {
-            ConfigNode c = n.get("commission").object("type", "rate", "minimum");
-            String type = c.get("type").choice(null, "bps", "per-unit");
-            BigDecimal rate = c.get("rate").nonNegativeDecimal(null);
-            if (rate == null) {
-                throw c.get("rate").error("missing (required)");
-            }
-            BigDecimal minimum = c.get("minimum").nonNegativeDecimal(BigDecimal.ZERO);
-            commission = type.equals("bps")
-                    ? new CommissionModel.Bps(rate, minimum)
-                    : new CommissionModel.PerUnit(rate, minimum);
-        }
-        return new PaperVenueConfig(Duration.ofMillis(latencyMs), slippage, commission);
-    }
-
     /** Runs a value constructor, turning its validation error into one that names the key. */
-    private static <T> T value(ConfigNode n, Supplier<T> make) {
+    static <T> T value(ConfigNode n, Supplier<T> make) {
         try {
             return make.get();
         } catch (BadInputException e) {
             throw e;
-        } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw n.error(e.getMessage());
         }
     }
