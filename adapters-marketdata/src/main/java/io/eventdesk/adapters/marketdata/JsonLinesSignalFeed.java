@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.OrderTerms;
 import io.eventdesk.domain.order.OrderType;
 import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.port.SignalFeedPort;
@@ -136,52 +137,7 @@ final class JsonLinesSignalFeed implements SignalFeedPort {
             }
             known(constraints, CONSTRAINTS, "constraints.");
         }
-        JsonNode order = n.path("order");
-        OrderType type = null;
-        Price limit = null;
-        TimeInForce tif = null;
-        if (!order.isMissingNode() && !order.isNull()) {
-            if (!order.isObject()) {
-                throw bad("order", "expected an object");
-            }
-            known(order, ORDER, "order.");
-            String typeText = text(order, "type", false);
-            if (typeText != null) {
-                switch (typeText) {
-                    case "MARKET" -> type = OrderType.MARKET;
-                    case "LIMIT" -> type = OrderType.LIMIT;
-                    case "STOP", "STOP_LIMIT" -> throw bad("order.type", typeText + " orders are not supported yet");
-                    default -> throw bad("order.type", "expected MARKET or LIMIT, got '" + typeText + "'");
-                }
-            }
-            BigDecimal lp = decimal(order, "limit_price", "order.");
-            if (lp != null) {
-                limit = Price.of(lp);
-                if (!instrument.isOnTickGrid(limit)) {
-                    throw bad(
-                            "order.limit_price", lp.toPlainString() + " is off the tick grid " + instrument.tickSize());
-                }
-            }
-            if (order.has("stop_price") || order.has("expire_time")) {
-                throw bad(
-                        order.has("stop_price") ? "order.stop_price" : "order.expire_time",
-                        "stop and GTD orders are not supported yet");
-            }
-            String tifText = text(order, "time_in_force", false);
-            if (tifText != null) {
-                switch (tifText) {
-                    case "GTC" -> tif = TimeInForce.GTC;
-                    case "DAY" -> tif = TimeInForce.DAY;
-                    case "IOC", "FOK", "GTD" -> throw bad("order.time_in_force", tifText + " is not supported yet");
-                    default -> throw bad("order.time_in_force", "expected GTC or DAY, got '" + tifText + "'");
-                }
-            }
-            for (String flag : new String[] {"reduce_only", "post_only"}) {
-                if (order.path(flag).asBoolean(false)) {
-                    throw bad("order." + flag, flag + " orders are not supported yet");
-                }
-            }
-        }
+        OrderTerms terms = orderTerms(n.path("order"), instrument);
         BigDecimal quantity = decimal(n, "quantity", "");
         try {
             return new ExternalSignal(
@@ -196,13 +152,95 @@ final class JsonLinesSignalFeed implements SignalFeedPort {
                     horizon(n),
                     decimal(constraints, "max_slippage_bps", "constraints."),
                     decimal(constraints, "max_notional", "constraints."),
-                    type,
-                    limit,
-                    tif,
+                    terms,
                     file + ":" + line);
         } catch (IllegalArgumentException e) {
             throw bad(null, e.getMessage());
         }
+    }
+
+    /** The {@code order} object: type, prices on the tick grid, time in force, expiry and flags. */
+    private OrderTerms orderTerms(JsonNode order, Instrument instrument) {
+        if (order.isMissingNode() || order.isNull()) {
+            return OrderTerms.market();
+        }
+        if (!order.isObject()) {
+            throw bad("order", "expected an object");
+        }
+        known(order, ORDER, "order.");
+        OrderType type = OrderType.MARKET;
+        String typeText = text(order, "type", false);
+        if (typeText != null) {
+            try {
+                type = OrderType.valueOf(typeText);
+            } catch (IllegalArgumentException e) {
+                throw bad("order.type", "expected MARKET, LIMIT, STOP or STOP_LIMIT, got '" + typeText + "'");
+            }
+        }
+        Price limit = tickPrice(order, "limit_price", instrument);
+        Price stop = tickPrice(order, "stop_price", instrument);
+        if (type.hasLimit() != (limit != null)) {
+            throw bad(
+                    "order.limit_price",
+                    type.hasLimit()
+                            ? "a " + type + " order needs limit_price"
+                            : "a " + type + " order has no limit_price");
+        }
+        if (type.hasTrigger() != (stop != null)) {
+            throw bad(
+                    "order.stop_price",
+                    type.hasTrigger()
+                            ? "a " + type + " order needs stop_price"
+                            : "a " + type + " order has no stop_price");
+        }
+        TimeInForce tif = TimeInForce.GTC;
+        String tifText = text(order, "time_in_force", false);
+        if (tifText != null) {
+            try {
+                tif = TimeInForce.valueOf(tifText);
+            } catch (IllegalArgumentException e) {
+                throw bad("order.time_in_force", "expected GTC, DAY, IOC, FOK or GTD, got '" + tifText + "'");
+            }
+        }
+        Instant expire = order.has("expire_time") ? time(order, "expire_time", "order.expire_time") : null;
+        if ((tif == TimeInForce.GTD) != (expire != null)) {
+            throw bad(
+                    tif == TimeInForce.GTD ? "order.expire_time" : "order.time_in_force",
+                    tif == TimeInForce.GTD ? "a GTD order needs expire_time" : "expire_time goes with GTD, not " + tif);
+        }
+        boolean reduceOnly = flag(order, "reduce_only");
+        boolean postOnly = flag(order, "post_only");
+        try {
+            return new OrderTerms(type, limit, stop, tif, expire, reduceOnly, postOnly);
+        } catch (IllegalArgumentException e) {
+            throw bad("order", e.getMessage());
+        }
+    }
+
+    private Price tickPrice(JsonNode order, String field, Instrument instrument) {
+        BigDecimal v = decimal(order, field, "order.");
+        if (v == null) {
+            return null;
+        }
+        if (v.signum() <= 0) {
+            throw bad("order." + field, "must be positive, got " + v.toPlainString());
+        }
+        Price p = Price.of(v);
+        if (!instrument.isOnTickGrid(p)) {
+            throw bad("order." + field, v.toPlainString() + " is off the tick grid " + instrument.tickSize());
+        }
+        return p;
+    }
+
+    private boolean flag(JsonNode order, String field) {
+        JsonNode v = order.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw bad("order." + field, "expected true or false, got " + v);
+        }
+        return v.booleanValue();
     }
 
     private String horizon(JsonNode n) {
@@ -239,11 +277,18 @@ final class JsonLinesSignalFeed implements SignalFeedPort {
     }
 
     private Instant time(JsonNode n, String field) {
-        String t = text(n, field, true);
+        return time(n, field, field);
+    }
+
+    private Instant time(JsonNode n, String field, String name) {
+        JsonNode v = n.path(field);
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw bad(name, v.isMissingNode() || v.isNull() ? "missing (required)" : "expected a time, got " + v);
+        }
         try {
-            return times.parse(t);
+            return times.parse(v.asText());
         } catch (IllegalArgumentException e) {
-            throw bad(field, e.getMessage());
+            throw bad(name, e.getMessage());
         }
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.order.OrderTerms;
 import io.eventdesk.domain.order.OrderType;
+import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.port.SignalFeedPort;
 import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.testing.Instruments;
@@ -57,6 +59,23 @@ class JsonLinesSignalFeedTest {
     }
 
     @Test
+    void shouldReadEveryOrderTerm_whenTheOrderIsAStopLimitGtdReduceOnly() throws IOException {
+        List<ExternalSignal> all = read(OK
+                + " \"side\": \"SELL\", \"quantity\": 3, \"order\": {\"type\": \"STOP_LIMIT\", \"stop_price\": 99.5,"
+                + " \"limit_price\": 99, \"time_in_force\": \"GTD\", \"expire_time\": \"2024-01-03T00:00:00Z\","
+                + " \"reduce_only\": true}}\n");
+        assertThat(all.get(0).order())
+                .isEqualTo(new OrderTerms(
+                        OrderType.STOP_LIMIT,
+                        Price.of("99"),
+                        Price.of("99.5"),
+                        TimeInForce.GTD,
+                        java.time.Instant.parse("2024-01-03T00:00:00Z"),
+                        true,
+                        false));
+    }
+
+    @Test
     void shouldSkipBlankAndCommentLines_whenCounting() throws IOException {
         List<ExternalSignal> all = read("# header\n\n" + OK + " \"side\": \"BUY\", \"quantity\": 3}\n");
         assertThat(all).singleElement().satisfies(s -> {
@@ -73,7 +92,13 @@ class JsonLinesSignalFeedTest {
                 "missing side| \"quantity\": 1}|side|missing (required)",
                 "both sizes| \"side\": \"BUY\", \"quantity\": 1, \"target_exposure\": 0.1}|-|exactly one of target_exposure and quantity",
                 "wrong way| \"side\": \"BUY\", \"target_exposure\": -0.1}|-|points the other way",
-                "stop order| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"type\": \"STOP\"}}|order.type|not supported yet",
+                "stop without price| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"type\": \"STOP\"}}|order.stop_price|a STOP order needs stop_price",
+                "unknown type| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"type\": \"ICEBERG\"}}|order.type|expected MARKET, LIMIT, STOP or STOP_LIMIT",
+                "gtd without expiry| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"time_in_force\": \"GTD\"}}|order.expire_time|a GTD order needs expire_time",
+                "expiry without gtd| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"expire_time\": \"2024-01-03T00:00:00Z\"}}|order.time_in_force|expire_time goes with GTD",
+                "post-only market| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"post_only\": true}}|order|post-only applies to LIMIT orders",
+                "flag not boolean| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"reduce_only\": \"yes\"}}|order.reduce_only|expected true or false",
+                "stop off the grid| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"type\": \"STOP\", \"stop_price\": 1.005}}|order.stop_price|off the tick grid",
                 "off the grid| \"side\": \"BUY\", \"quantity\": 1, \"order\": {\"type\": \"LIMIT\", \"limit_price\": 1.005}}|order.limit_price|off the tick grid",
                 "bad confidence| \"side\": \"BUY\", \"quantity\": 1, \"confidence\": 2}|-|within 0..1",
                 "not a number| \"side\": \"BUY\", \"quantity\": \"many\"}|quantity|expected a number",

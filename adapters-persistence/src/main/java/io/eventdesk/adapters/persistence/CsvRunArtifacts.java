@@ -57,7 +57,8 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
-            fills = open(RunArtifacts.FILLS, "time,order_id,instrument,side,quantity,price,fee,strategy");
+            fills = open(
+                    RunArtifacts.FILLS, "time,order_id,instrument,side,quantity,price,fee,strategy,slippage,liquidity");
             decisions = open(RunArtifacts.DECISIONS, null);
             equity = open(RunArtifacts.EQUITY, "time,cash,equity,gross_exposure,net_exposure,drawdown");
         } catch (IOException e) {
@@ -112,7 +113,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             } else if (event instanceof OrderPendingReplace o) {
                 orders.get(o.orderId()).apply(OrderAction.PENDING_REPLACE);
             } else if (event instanceof OrderReplaced o) {
-                orders.get(o.orderId()).replace(o.quantity(), o.limitPrice());
+                orders.get(o.orderId()).replace(o.quantity(), o.limitPrice(), o.triggerPrice());
             } else if (event instanceof OrderCancelRejected o) {
                 undoPending(o.orderId(), OrderStatus.PENDING_CANCEL, OrderAction.CANCEL_REJECT);
             } else if (event instanceof OrderReplaceRejected o) {
@@ -128,7 +129,9 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                         f.quantity().toString(),
                         f.price().toString(),
                         f.fee().amount(),
-                        f.strategyId());
+                        f.strategyId(),
+                        f.slippage().toString(),
+                        f.liquidity().name());
             } else if (event instanceof PortfolioValued p) {
                 csv(
                         equity,
@@ -236,7 +239,8 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         try {
             try (Writer w = open(
                     RunArtifacts.ORDERS,
-                    "order_id,time,instrument,side,type,quantity,limit_price,status,filled_quantity,avg_fill_price,deny_code,strategy")) {
+                    "order_id,time,instrument,side,type,quantity,limit_price,status,filled_quantity,avg_fill_price,deny_code,strategy,"
+                            + "trigger_price,time_in_force")) {
                 for (Order o : orders.values()) {
                     BigDecimal avg = o.averageFillPrice();
                     csv(
@@ -254,7 +258,11 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                             o.filledQuantity().toString(),
                             avg == null ? "" : plain(avg),
                             o.denyCode(),
-                            o.strategyId());
+                            o.strategyId(),
+                            o.request().triggerPrice() == null
+                                    ? ""
+                                    : o.request().triggerPrice().toString(),
+                            o.request().timeInForce().name());
                 }
             }
             Map<String, Object> s = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderTerms;
 import io.eventdesk.domain.signal.Signal;
 import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Money;
@@ -83,6 +84,19 @@ final class EventJson {
                 gen.writeStringField("reason", v.reason());
                 serializers.defaultSerializeField("target", v.target(), gen);
                 gen.writeStringField("timeInForce", v.timeInForce().name());
+                OrderTerms t = v.terms();
+                if (t.triggerPrice() != null) {
+                    serializers.defaultSerializeField("triggerPrice", t.triggerPrice(), gen);
+                }
+                if (t.expireTime() != null) {
+                    gen.writeStringField("expireTime", t.expireTime().toString());
+                }
+                if (t.reduceOnly()) {
+                    gen.writeBooleanField("reduceOnly", true);
+                }
+                if (t.postOnly()) {
+                    gen.writeBooleanField("postOnly", true);
+                }
                 gen.writeEndObject();
             }
         });

@@ -482,9 +482,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 "external-" + s.side().name().toLowerCase(java.util.Locale.ROOT),
                 instrument.id(),
                 target == null ? Quantity.ZERO : target,
-                s.orderType(),
-                s.limitPrice(),
-                s.timeInForce(),
+                s.order(),
                 "signal " + s.signalId() + " (" + sizing + ")",
                 fields);
         long signalSequence = ++sequence;
@@ -626,10 +624,15 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         }
     }
 
+    /** The price an order is expected to trade at: its limit, a stop's trigger, else the last price. */
     private Price referencePrice(OrderRequest order) {
-        return order.limitPrice() != null
-                ? order.limitPrice()
-                : portfolio.lastPrice(order.instrument()).orElse(null);
+        if (order.limitPrice() != null) {
+            return order.limitPrice();
+        }
+        if (order.triggerPrice() != null) {
+            return order.triggerPrice();
+        }
+        return portfolio.lastPrice(order.instrument()).orElse(null);
     }
 
     /** Signed quantity of open orders in an instrument, of one strategy or (null) of all. */

@@ -1,6 +1,7 @@
 package io.eventdesk.domain.signal;
 
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.OrderTerms;
 import io.eventdesk.domain.order.OrderType;
 import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.value.Price;
@@ -16,6 +17,7 @@ import java.time.Instant;
  * @param source where it came from, for messages (e.g. {@code signals.jsonl:12})
  * @param maxSlippageBps when set, a market order becomes a limit order this far from the last price
  * @param maxNotional when set, the order is cut down to this notional
+ * @param order how the order is to be executed (a market order when null)
  */
 public record ExternalSignal(
         String signalId,
@@ -29,9 +31,7 @@ public record ExternalSignal(
         String timeHorizon,
         BigDecimal maxSlippageBps,
         BigDecimal maxNotional,
-        OrderType orderType,
-        Price limitPrice,
-        TimeInForce timeInForce,
+        OrderTerms order,
         String source) {
 
     /** BUY, SELL or FLAT. */
@@ -67,10 +67,18 @@ public record ExternalSignal(
         if (confidence != null && (confidence.signum() < 0 || confidence.compareTo(BigDecimal.ONE) > 0)) {
             throw new IllegalArgumentException("confidence must be within 0..1, got " + confidence.toPlainString());
         }
-        if (orderType == OrderType.LIMIT && limitPrice == null) {
-            throw new IllegalArgumentException("a LIMIT order needs limit_price");
-        }
-        orderType = orderType == null ? OrderType.MARKET : orderType;
-        timeInForce = timeInForce == null ? TimeInForce.GTC : timeInForce;
+        order = order == null ? OrderTerms.market() : order;
+    }
+
+    public OrderType orderType() {
+        return order.type();
+    }
+
+    public Price limitPrice() {
+        return order.limitPrice();
+    }
+
+    public TimeInForce timeInForce() {
+        return order.timeInForce();
     }
 }

@@ -2,6 +2,7 @@ package io.eventdesk.domain.sizing;
 
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.order.OrderTerms;
 import io.eventdesk.domain.order.OrderType;
 import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.value.Money;
@@ -45,25 +46,29 @@ public final class ExternalSignalSizing {
     }
 
     /**
-     * A market order under a slippage cap becomes a limit order that far from the last price, rounded to the tick
-     * inside the cap. Any other order is returned as it is.
+     * Under a slippage cap, a market order becomes a limit order that far from the last price, and a stop order a
+     * stop-limit that far from its trigger, rounded to the tick inside the cap. Any other order is returned as it
+     * is.
      */
     public static OrderRequest capSlippage(OrderRequest order, Instrument instrument, Price last, BigDecimal maxBps) {
-        if (maxBps == null || order.type() != OrderType.MARKET || last == null) {
+        boolean market = order.type() == OrderType.MARKET;
+        if (maxBps == null || !market && order.type() != OrderType.STOP || market && last == null) {
             return order;
         }
+        Price from = market ? last : order.triggerPrice();
         boolean buy = order.side() == Side.BUY;
         BigDecimal factor = BigDecimal.ONE.add(maxBps.movePointLeft(4).multiply(BigDecimal.valueOf(buy ? 1 : -1)));
         Price cap = instrument.roundToTick(
-                Price.of(last.toBigDecimal().multiply(factor)), buy ? RoundingMode.FLOOR : RoundingMode.CEILING);
-        return new OrderRequest(
-                order.strategyId(),
-                order.instrument(),
-                order.side(),
-                OrderType.LIMIT,
-                order.quantity(),
+                Price.of(from.toBigDecimal().multiply(factor)), buy ? RoundingMode.FLOOR : RoundingMode.CEILING);
+        OrderTerms terms = new OrderTerms(
+                market ? OrderType.LIMIT : OrderType.STOP_LIMIT,
                 cap,
-                order.timeInForce());
+                order.triggerPrice(),
+                order.timeInForce(),
+                order.expireTime(),
+                order.reduceOnly(),
+                false);
+        return new OrderRequest(order.strategyId(), order.instrument(), order.side(), order.quantity(), terms);
     }
 
     /**

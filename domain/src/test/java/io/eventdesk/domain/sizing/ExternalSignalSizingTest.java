@@ -35,8 +35,6 @@ class ExternalSignalSizingTest {
                 null,
                 null,
                 null,
-                null,
-                null,
                 "test:1");
     }
 
