@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,15 @@ class BundledExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sma-cross-btc", "momentum-sp500", "risk-demo", "two-strategies-btc", "signals-btc"})
+    @ValueSource(
+            strings = {
+                "sma-cross-btc",
+                "momentum-sp500",
+                "risk-demo",
+                "two-strategies-btc",
+                "signals-btc",
+                "execution-eth"
+            })
     void shouldBalanceTheBooksAndRepeatTheDigest_whenAnExampleRunsTwice(String example) throws IOException {
         RunFolder run = RunFolder.backtest(config(example), dir.resolve("a"));
         assertThat(run.exitCode).as(run.err).isZero();
@@ -58,5 +67,41 @@ class BundledExamplesTest {
 
         RunFolder again = RunFolder.backtest(config(example), dir.resolve("b"));
         assertThat(again.summary().get("journal_digest")).isEqualTo(s.get("journal_digest"));
+    }
+
+    /** The worked example of the README's execution section, number for number. */
+    @Test
+    void shouldGiveTheReadmesWorkedExample_whenTheExecutionExampleRuns() throws IOException {
+        RunFolder run = RunFolder.backtest(config("execution-eth"), dir.resolve("x"));
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.csv("fills.csv").stream()
+                        .filter(f -> f.get("order_id").equals("O-3"))
+                        .map(f -> String.join(
+                                " ",
+                                f.get("time"),
+                                f.get("quantity"),
+                                f.get("price"),
+                                f.get("slippage"),
+                                f.get("fee"),
+                                f.get("liquidity"))))
+                .containsExactly(
+                        "2016-09-04T00:00:00Z 190.8725 11.96 0.12 1.36970106 TAKER",
+                        "2016-09-05T00:00:00Z 140.8201 11.89 0.12 1.00461059 TAKER",
+                        "2016-09-06T00:00:00Z 268.3074 11.87 0.12 1.9108853 TAKER");
+        assertThat(run.csv("orders.csv").stream().filter(o -> o.get("order_id").equals("O-3")))
+                .singleElement()
+                .satisfies(o -> {
+                    assertThat(o.get("status")).isEqualTo("FILLED");
+                    assertThat(o.get("avg_fill_price")).isEqualTo("11.903324878333");
+                });
+        assertThat(run.journalTypes("O-3"))
+                .containsExactly(
+                        "OrderInitialized",
+                        "RiskEvaluated",
+                        "OrderSubmitted",
+                        "OrderAccepted",
+                        "OrderFilled",
+                        "OrderFilled",
+                        "OrderFilled");
     }
 }

@@ -46,6 +46,16 @@ final class RunFolder {
         }
     }
 
+    /** The journal's event types that concern one order, in sequence order. */
+    List<String> journalTypes(String orderId) {
+        return org.jdbi.v3.core.Jdbi.create("jdbc:sqlite:" + dir.resolve("journal.db"))
+                .withHandle(
+                        h -> h.createQuery("SELECT type FROM journal_event WHERE payload LIKE :id ORDER BY sequence")
+                                .bind("id", "%\"orderId\":\"" + orderId + "\"%")
+                                .mapTo(String.class)
+                                .list());
+    }
+
     /** The rows of a CSV file as maps of header → value. */
     List<Map<String, String>> csv(String name) {
         try {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.Trade;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.order.OrderTerms;
 import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.testing.Bars;
@@ -25,9 +27,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ExecutionVenuePort} adapter must do. A venue author extends this class, returns a venue
- * with no slippage and no fees from {@link #frictionlessVenue}, and runs it with the adapter's tests. The
- * engine drives a venue exactly as {@link #replay} does: for each bar, timers up to the open, the bar, then
- * timers up to the close.
+ * with no slippage, no fees and no participation cap from {@link #frictionlessVenue}, and runs it with the
+ * adapter's tests. The engine drives a venue exactly as {@link #replay} does: for each bar, timers up to the open,
+ * the bar, then timers up to the close; for a tick, timers up to its time, then the tick.
+ *
+ * <p>The rules: an arrival never precedes the decision; nothing fills on data that opened (a bar) or happened (a
+ * tick) before the order arrived; an order is acknowledged before it fills; a limit never fills through its price
+ * and a buy stop never below its trigger; a cash account is never overdrawn; a cancel or replace that arrives after
+ * the order closed is refused as too late; IOC orders never outlive their first market data and FOK orders never
+ * fill in part; reduce-only orders never open a position; prices off the tick grid are rejected; fill ids are
+ * unique.
  */
 public abstract class ExecutionVenueContract {
     protected final Instrument aapl = Instruments.equity("AAPL");
@@ -214,5 +223,83 @@ public abstract class ExecutionVenueContract {
                 assertThat(f.price()).isBetween(Price.of("" + l), Price.of("" + h));
             }
         }
+    }
+
+    private OrderRequest with(Side side, long qty, OrderTerms terms) {
+        return new OrderRequest("contract", aapl.id(), side, Quantity.of(qty), terms);
+    }
+
+    @Test
+    void shouldFillABuyStopNoLowerThanItsTrigger_whenThePathCrossesIt() {
+        venue.submit(new OrderId(1), with(Side.BUY, 5, OrderTerms.stop(Price.of("102"))), Bars.T0);
+        replay(venue, bar(0, "100", "101", "99", "100"));
+        assertThat(reports.fills()).isEmpty();
+        replay(venue, bar(1, "100", "103", "99.5", "102.5"));
+        assertThat(reports.fills())
+                .singleElement()
+                .satisfies(f -> assertThat(f.price()).isGreaterThanOrEqualTo(Price.of("102")));
+    }
+
+    @Test
+    void shouldLeaveNothingWorking_whenAnIocOrderMetItsFirstBar() {
+        venue.submit(
+                new OrderId(1),
+                with(Side.BUY, 5, OrderTerms.limit(Price.of("95")).with(TimeInForce.IOC)),
+                Bars.T0);
+        replay(venue, bar(0, "100", "101", "94", "100"));
+        replay(venue, bar(1, "90", "91", "89", "90"));
+        assertThat(reports.fills()).isEmpty(); // the open was not through the limit: nothing was immediate
+        assertThat(reports.all()).extracting(Report::kind).containsExactly("accepted", "canceled");
+    }
+
+    @Test
+    void shouldNeverPartiallyFillAFokOrder_whenItArrives() {
+        venue.submit(new OrderId(1), with(Side.BUY, 5, OrderTerms.market().with(TimeInForce.FOK)), Bars.T0);
+        replay(venue, bar(0, "100", "101", "99", "100"));
+        assertThat(reports.fills()).allSatisfy(f -> assertThat(f.quantity()).isEqualTo(Quantity.of(5)));
+        assertThat(reports.all()).extracting(Report::kind).last().isIn("filled", "canceled");
+    }
+
+    @Test
+    void shouldRejectAReduceOnlyOrder_whenThereIsNothingToReduce() {
+        venue.submit(new OrderId(1), with(Side.SELL, 5, OrderTerms.market().asReduceOnly()), Bars.T0);
+        replay(venue, bar(0, "100", "101", "99", "100"));
+        assertThat(reports.all()).extracting(Report::kind).containsExactly("rejected");
+    }
+
+    @Test
+    void shouldRejectPricesOffTheTickGrid_whenAnOrderArrives() {
+        venue.submit(new OrderId(1), with(Side.BUY, 5, OrderTerms.limit(Price.of("99.999"))), Bars.T0);
+        venue.submit(new OrderId(2), with(Side.BUY, 5, OrderTerms.stop(Price.of("100.001"))), Bars.T0);
+        replay(venue, bar(0, "100", "101", "99", "100"));
+        assertThat(reports.all()).extracting(Report::kind).containsExactly("rejected", "rejected");
+    }
+
+    @Test
+    void shouldFillOnlyOnTicksAfterArrival_whenTradesAreTheData() {
+        ExecutionVenuePort slow = frictionlessVenue(List.of(aapl), Duration.ofSeconds(1));
+        slow.submit(new OrderId(1), market(Side.BUY, 5), Bars.T0);
+        for (int second = 0; second <= 2; second++) {
+            Trade t =
+                    new Trade(aapl.id(), Bars.T0.plusSeconds(second), Price.of("10" + second), Quantity.of(100), null);
+            slow.advanceTo(t.time(), reports);
+            slow.onMarketData(t, reports);
+        }
+        assertThat(reports.fills()).singleElement().satisfies(f -> {
+            assertThat(f.price()).isEqualTo(Price.of("102"));
+            assertThat(f.time()).isEqualTo(Bars.T0.plusSeconds(2));
+        });
+    }
+
+    @Test
+    void shouldGiveEveryFillItsOwnId_whenOrdersFillInPieces() {
+        for (long i = 1; i <= 20; i++) {
+            venue.submit(new OrderId(i), with(i % 2 == 0 ? Side.BUY : Side.SELL, 1, OrderTerms.market()), Bars.T0);
+        }
+        replay(venue, bar(0, "100", "101", "99", "100"));
+        assertThat(reports.fills())
+                .extracting(Report::reason)
+                .doesNotHaveDuplicates()
+                .hasSize(20);
     }
 }
