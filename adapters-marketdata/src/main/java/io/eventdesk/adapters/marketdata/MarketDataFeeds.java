@@ -1,33 +1,97 @@
 package io.eventdesk.adapters.marketdata;
 
+import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.port.MarketDataFeedPort;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The entry point of the market data adapter. */
 public final class MarketDataFeeds {
+    /** records per batch handed from the read-ahead thread to the engine */
+    static final int READ_AHEAD_BATCH = 1024;
+    /** batches the read-ahead buffer holds */
+    static final int READ_AHEAD_BATCHES = 16;
+
     private MarketDataFeeds() {}
 
     /**
-     * One time-ordered feed over several bar files: bars are merged by the time they become known (their close);
-     * ties are broken by the order of {@code sources}, then by file order. Files are streamed: memory does not grow
-     * with their size.
+     * One time-ordered feed over several sources of any kind: a k-way merge by the time records become known
+     * (a bar at its close, a tick at its time); ties are broken by the order of {@code sources}, then by file order.
+     * Files are streamed and read ahead on another thread into a bounded buffer: memory does not grow with their
+     * size. What the readers find wrong goes to {@code report}, as each source's validation policy says.
      */
-    public static MarketDataFeedPort bars(List<BarSource> sources) {
+    public static MarketDataFeedPort open(List<DataSource> sources, DataQualityReport report) {
+        return new ReadAheadFeed(merged(sources, report), READ_AHEAD_BATCH, READ_AHEAD_BATCHES);
+    }
+
+    /** The same feed read on the caller's thread. */
+    public static MarketDataFeedPort openInline(List<DataSource> sources, DataQualityReport report) {
+        return merged(sources, report);
+    }
+
+    private static MarketDataFeedPort merged(List<DataSource> sources, DataQualityReport report) {
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("at least one bar source is needed");
+            throw new IllegalArgumentException("at least one data source is needed");
         }
-        List<CsvBarReader> readers = new ArrayList<>(sources.size());
+        List<RecordReader> readers = new ArrayList<>(sources.size());
         try {
-            for (BarSource source : sources) {
-                readers.add(new CsvBarReader(source));
+            for (DataSource source : sources) {
+                readers.add(reader(source, report));
             }
         } catch (RuntimeException e) {
-            readers.forEach(CsvBarReader::close);
+            readers.forEach(RecordReader::close);
             throw e;
         }
         return new MergedFeed(readers);
+    }
+
+    static RecordReader reader(DataSource source, DataQualityReport report) {
+        if (source.kind() == DataKind.QUOTE_BARS) {
+            if (source.secondary() != null) {
+                throw new BadInputException(
+                        source.describe(), 0, "secondary", "failover is not available for quote bars (two files)");
+            }
+            return new QuoteBarReader(source, report);
+        }
+        SourceReader primary = single(source, source.path(), report);
+        if (source.secondary() == null) {
+            return primary;
+        }
+        try {
+            Duration step = primary instanceof BarReader bars ? bars.interval() : source.maxGap();
+            if (step == null) {
+                throw new BadInputException(
+                        source.describe(),
+                        0,
+                        "secondary",
+                        "failover of " + source.kind().configName() + " needs max-gap: the step beyond which the"
+                                + " primary has a gap");
+            }
+            return new FailoverReader(primary, single(source, source.secondary(), report), step);
+        } catch (RuntimeException e) {
+            primary.close();
+            throw e;
+        }
+    }
+
+    private static SourceReader single(DataSource source, java.nio.file.Path path, DataQualityReport report) {
+        return switch (source.kind()) {
+            case BARS -> new BarReader(source, path, report);
+            case TRADES -> new TradeReader(source, path, report);
+            case QUOTES -> new QuoteReader(source, path, report);
+            case BOOK -> new BookReader(source, path, report);
+            case QUOTE_BARS -> throw new IllegalArgumentException("quote bars have two files");
+        };
+    }
+
+    /**
+     * The skeleton's feed over bar files, strict and read on the caller's thread: bars are merged by the time they
+     * become known (their close); ties are broken by the order of {@code sources}, then by file order.
+     */
+    public static MarketDataFeedPort bars(List<BarSource> sources) {
+        return openInline(sources.stream().map(DataSource::of).toList(), new DataQualityReport());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.eventdesk.adapters.marketdata;
 
-import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import java.util.List;
@@ -9,17 +8,18 @@ import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
 /**
- * Merges several readers by known time; ties go to the reader listed first. Holds one bar per reader, and reads
- * the next one only when asked, so a bad row surfaces only after every bar before it was delivered.
+ * A k-way merge of several readers by known time; ties go to the reader listed first, and within a reader the file's
+ * order is kept, so identical input always gives an identical stream. Holds one record per reader, and reads the
+ * next one only when asked, so a bad row surfaces only after every record before it was delivered.
  */
 final class MergedFeed implements MarketDataFeedPort {
-    private final List<CsvBarReader> readers;
+    private final List<RecordReader> readers;
     private final PriorityQueue<Head> heads = new PriorityQueue<>();
     private boolean started;
     /** The reader whose bar was handed out last: read from again only when the next bar is asked for. */
     private int drained = -1;
 
-    MergedFeed(List<CsvBarReader> readers) {
+    MergedFeed(List<RecordReader> readers) {
         this.readers = List.copyOf(readers);
     }
 
@@ -38,7 +38,7 @@ final class MergedFeed implements MarketDataFeedPort {
     }
 
     private void refill(int index) {
-        CsvBarReader r = readers.get(index);
+        RecordReader r = readers.get(index);
         if (r.hasNext()) {
             heads.add(new Head(r.next(), index));
         }
@@ -63,13 +63,13 @@ final class MergedFeed implements MarketDataFeedPort {
 
     @Override
     public String description() {
-        return readers.stream().map(CsvBarReader::file).collect(Collectors.joining(", "));
+        return readers.stream().map(RecordReader::file).collect(Collectors.joining(", "));
     }
 
     @Override
     public void close() {
         RuntimeException first = null;
-        for (CsvBarReader r : readers) {
+        for (RecordReader r : readers) {
             try {
                 r.close();
             } catch (RuntimeException e) {
@@ -83,7 +83,7 @@ final class MergedFeed implements MarketDataFeedPort {
         }
     }
 
-    private record Head(Bar bar, int reader) implements Comparable<Head> {
+    private record Head(MarketData bar, int reader) implements Comparable<Head> {
         @Override
         public int compareTo(Head o) {
             int c = bar.knownTime().compareTo(o.bar.knownTime());

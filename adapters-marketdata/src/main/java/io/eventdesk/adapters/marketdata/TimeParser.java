@@ -2,6 +2,13 @@ package io.eventdesk.adapters.marketdata;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 
 /**
  * Parses the time layouts found in market data files, without a formatter on the hot path:
@@ -15,6 +22,11 @@ import java.time.LocalDate;
  *   <li>epoch numbers, whose unit is fixed per file by the magnitude of its first value: seconds below 10^11,
  *       milliseconds below 10^14, microseconds below 10^17, nanoseconds above.
  * </ul>
+ *
+ * A time without an offset is in the parser's zone (UTC unless configured); in a zone with daylight saving, a local
+ * time that falls in the spring gap or the autumn overlap takes the offset in force before the change. An explicit
+ * format ({@code epoch-s}, {@code epoch-ms}, {@code epoch-us}, {@code epoch-ns}, or a {@link DateTimeFormatter}
+ * pattern) replaces detection.
  */
 final class TimeParser {
     enum EpochUnit {
@@ -25,6 +37,37 @@ final class TimeParser {
     }
 
     private EpochUnit epochUnit;
+    private final ZoneId zone;
+    private final boolean utc;
+    private final DateTimeFormatter pattern;
+    private final String format;
+
+    /** Detects the layout; times without an offset are UTC. */
+    TimeParser() {
+        this(ZoneOffset.UTC, null);
+    }
+
+    /**
+     * @param zone the zone of times written without an offset
+     * @param format null to detect, an {@code epoch-*} unit, or a {@link DateTimeFormatter} pattern
+     * @throws IllegalArgumentException when the format is not one of those
+     */
+    TimeParser(ZoneId zone, String format) {
+        this.zone = zone;
+        this.utc = zone.normalized().equals(ZoneOffset.UTC);
+        this.format = format;
+        DateTimeFormatter p = null;
+        if (format != null) {
+            switch (format) {
+                case "epoch-s" -> epochUnit = EpochUnit.SECONDS;
+                case "epoch-ms" -> epochUnit = EpochUnit.MILLIS;
+                case "epoch-us" -> epochUnit = EpochUnit.MICROS;
+                case "epoch-ns" -> epochUnit = EpochUnit.NANOS;
+                default -> p = DateTimeFormatter.ofPattern(format, java.util.Locale.ROOT);
+            }
+        }
+        this.pattern = p;
+    }
 
     /** @throws IllegalArgumentException with what was expected */
     Instant parse(String text) {
@@ -32,10 +75,29 @@ final class TimeParser {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("empty time");
         }
+        if (pattern != null) {
+            return withPattern(s);
+        }
         if (isDigits(s)) {
             return epoch(s);
         }
+        if (format != null) {
+            throw new IllegalArgumentException("'" + s + "' is not an epoch time (time-format " + format + ")");
+        }
         return isoLike(s);
+    }
+
+    private Instant withPattern(String s) {
+        try {
+            TemporalAccessor t = pattern.parseBest(s, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
+            if (t instanceof ZonedDateTime z) {
+                return z.toInstant();
+            }
+            LocalDateTime local = t instanceof LocalDateTime l ? l : ((LocalDate) t).atStartOfDay();
+            return local.atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + s + "' does not match the time format '" + format + "'");
+        }
     }
 
     private static boolean isDigits(String s) {
@@ -68,7 +130,7 @@ final class TimeParser {
         };
     }
 
-    private static Instant isoLike(String s) {
+    private Instant isoLike(String s) {
         int n = s.length();
         if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             throw bad(s);
@@ -87,6 +149,7 @@ final class TimeParser {
         int second = 0;
         int nanos = 0;
         int offsetSeconds = 0;
+        boolean offsetGiven = false;
         int i = 10;
         if (i < n) {
             char sep = s.charAt(i);
@@ -120,10 +183,15 @@ final class TimeParser {
             }
             if (i < n) {
                 offsetSeconds = offset(s, i);
+                offsetGiven = true;
             }
         }
         if (hour > 23 || minute > 59 || second > 59) {
             throw new IllegalArgumentException("'" + s + "' has an hour, minute or second out of range");
+        }
+        if (!offsetGiven && !utc) {
+            LocalDateTime local = LocalDate.ofEpochDay(days).atTime(hour, minute, second);
+            offsetSeconds = zone.getRules().getOffset(local).getTotalSeconds();
         }
         long epochSecond = days * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);

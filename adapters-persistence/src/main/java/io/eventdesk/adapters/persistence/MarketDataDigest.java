@@ -1,10 +1,13 @@
 package io.eventdesk.adapters.persistence;
 
 import io.eventdesk.domain.event.BarClosed;
+import io.eventdesk.domain.event.BookUpdated;
 import io.eventdesk.domain.event.MarketEvent;
+import io.eventdesk.domain.event.QuoteBarClosed;
 import io.eventdesk.domain.event.QuoteUpdated;
 import io.eventdesk.domain.event.TradePrinted;
 import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.BookUpdate;
 import io.eventdesk.domain.market.Quote;
 import io.eventdesk.domain.market.Trade;
 import io.eventdesk.domain.value.Price;
@@ -15,13 +18,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A SHA-256 over market events as the engine saw them, in order. Each bar is encoded as: the instrument id
  * (UTF-8, then a 0 byte), open and close time (epoch second and nano each), then open, high, low, close and volume
  * (mantissa and scale each; volume −1/−1 when absent), big-endian. A trade is tagged 1 after the instrument's 0
  * byte: time, price, size, aggressor (0 none, 1 buy, 2 sell); a quote is tagged 2: time, bid, ask, bid size, ask
- * size (−1/−1 when absent).
+ * size (−1/−1 when absent); a quote bar is its bid bar then its ask bar, each tagged 3; a book update is tagged 4:
+ * time, update id, snapshot flag, the number of bid and ask levels, then each level's price and size.
  */
 final class MarketDataDigest {
     private final MessageDigest sha;
@@ -40,19 +45,27 @@ final class MarketDataDigest {
 
     void add(MarketEvent event) {
         if (event instanceof BarClosed closed) {
-            Bar b = closed.bar();
-            sha.update(b.instrument().value().getBytes(StandardCharsets.UTF_8));
+            bar(closed.bar(), (byte) 0);
+        } else if (event instanceof QuoteBarClosed closed) {
+            bar(closed.bar().bid(), (byte) 3);
+            bar(closed.bar().ask(), (byte) 3);
+        } else if (event instanceof BookUpdated updated) {
+            BookUpdate u = updated.update();
+            sha.update(u.instrument().value().getBytes(StandardCharsets.UTF_8));
             buffer.clear();
-            buffer.put((byte) 0);
-            time(b.openTime());
-            time(b.closeTime());
-            price(b.open());
-            price(b.high());
-            price(b.low());
-            price(b.close());
-            Quantity v = b.volume();
-            buffer.putLong(v == null ? -1 : v.units()).putInt(v == null ? -1 : v.scale());
+            buffer.put((byte) 4);
+            time(u.time());
+            buffer.putLong(u.updateId()).put((byte) (u.snapshot() ? 1 : 0));
+            buffer.putInt(u.bids().size()).putInt(u.asks().size());
             sha.update(buffer.array(), 0, buffer.position());
+            for (List<BookUpdate.Level> side : List.of(u.bids(), u.asks())) {
+                for (BookUpdate.Level l : side) {
+                    buffer.clear();
+                    price(l.price());
+                    quantity(l.size());
+                    sha.update(buffer.array(), 0, buffer.position());
+                }
+            }
         } else if (event instanceof TradePrinted printed) {
             Trade t = printed.trade();
             sha.update(t.instrument().value().getBytes(StandardCharsets.UTF_8));
@@ -84,6 +97,20 @@ final class MarketDataDigest {
 
     private void time(Instant t) {
         buffer.putLong(t.getEpochSecond()).putInt(t.getNano());
+    }
+
+    private void bar(Bar b, byte tag) {
+        sha.update(b.instrument().value().getBytes(StandardCharsets.UTF_8));
+        buffer.clear();
+        buffer.put(tag);
+        time(b.openTime());
+        time(b.closeTime());
+        price(b.open());
+        price(b.high());
+        price(b.low());
+        price(b.close());
+        quantity(b.volume());
+        sha.update(buffer.array(), 0, buffer.position());
     }
 
     private void optional(Price p) {

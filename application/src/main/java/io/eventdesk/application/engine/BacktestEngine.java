@@ -4,6 +4,7 @@ import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.application.usecase.EngageKillSwitchUseCase;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.BarClosed;
+import io.eventdesk.domain.event.BookUpdated;
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.OrderAccepted;
 import io.eventdesk.domain.event.OrderCancelRejected;
@@ -20,6 +21,7 @@ import io.eventdesk.domain.event.OrderReplaceRejected;
 import io.eventdesk.domain.event.OrderReplaced;
 import io.eventdesk.domain.event.OrderSubmitted;
 import io.eventdesk.domain.event.OrderTriggered;
+import io.eventdesk.domain.event.QuoteBarClosed;
 import io.eventdesk.domain.event.QuoteUpdated;
 import io.eventdesk.domain.event.RiskEvaluated;
 import io.eventdesk.domain.event.RuleCheck;
@@ -33,8 +35,11 @@ import io.eventdesk.domain.event.TradingStateChanged;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.BookUpdate;
 import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.market.OrderBook;
 import io.eventdesk.domain.market.Quote;
+import io.eventdesk.domain.market.QuoteBar;
 import io.eventdesk.domain.market.Trade;
 import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.Order;
@@ -114,6 +119,9 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     private final Map<OrderId, Order> openOrders = new LinkedHashMap<>();
     private final List<StrategySlot> strategies = new ArrayList<>();
     private final VenueReports reports = new VenueReports();
+    /** level-2 books rebuilt from book data, for marking at their mid */
+    private final Map<InstrumentId, OrderBook> books = new HashMap<>();
+
     private SimulatedClock clock;
 
     private long sequence;
@@ -232,7 +240,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         }
         marketEvents++;
         // a bar trades from its open; a tick at its time
-        Instant opens = data instanceof Bar b ? b.openTime() : known;
+        Instant opens = data instanceof Bar b ? b.openTime() : data instanceof QuoteBar qb ? qb.openTime() : known;
         long day = Math.floorDiv(opens.getEpochSecond(), 86_400L); // a bar's session: the day it opens in
         applyCommandsUntil(known);
         deliverExternalSignalsBefore(known);
@@ -256,13 +264,24 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         } else if (data instanceof Trade trade) {
             publish(new TradePrinted(++sequence, trade));
             mark = trade.price();
-        } else {
-            Quote quote = (Quote) data;
+        } else if (data instanceof Quote quote) {
             publish(new QuoteUpdated(++sequence, quote));
             mark = quoteMark(quote);
+        } else if (data instanceof QuoteBar quoteBar) {
+            publish(new QuoteBarClosed(++sequence, quoteBar));
+            mark = quoteMark(quoteBar.closingQuote());
+        } else {
+            BookUpdate update = (BookUpdate) data;
+            publish(new BookUpdated(++sequence, update));
+            OrderBook book = books.computeIfAbsent(update.instrument(), OrderBook::new);
+            book.apply(update);
+            Quote top = book.top(update.time());
+            mark = top == null ? null : quoteMark(top);
         }
-        portfolio.mark(data.instrument(), mark);
-        if (request.sizing() instanceof Sizing.Volatility v) {
+        if (mark != null) {
+            portfolio.mark(data.instrument(), mark);
+        }
+        if (request.sizing() instanceof Sizing.Volatility v && mark != null) {
             volatility
                     .computeIfAbsent(data.instrument(), k -> new RollingVolatility(v.lookback()))
                     .add(mark.toBigDecimal().doubleValue());

@@ -3,6 +3,7 @@ package io.eventdesk.domain.event;
 import io.eventdesk.domain.instrument.InstrumentId;
 
 /** Market data entering the run. */
-public sealed interface MarketEvent extends Event permits BarClosed, TradePrinted, QuoteUpdated {
+public sealed interface MarketEvent extends Event
+        permits BarClosed, TradePrinted, QuoteUpdated, QuoteBarClosed, BookUpdated {
     InstrumentId instrument();
 }

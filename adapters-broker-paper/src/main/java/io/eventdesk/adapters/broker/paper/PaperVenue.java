@@ -3,8 +3,11 @@ package io.eventdesk.adapters.broker.paper;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.BookUpdate;
 import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.market.OrderBook;
 import io.eventdesk.domain.market.Quote;
+import io.eventdesk.domain.market.QuoteBar;
 import io.eventdesk.domain.market.Trade;
 import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
@@ -327,10 +330,25 @@ final class PaperVenue implements ExecutionVenuePort {
     @Override
     public void onMarketData(MarketData data, ExecutionReportListener listener) {
         Book book = book(data.instrument());
+        if (data instanceof BookUpdate update) {
+            // level-2 data is matched at the top of the book the venue rebuilds from it
+            if (book.levels == null) {
+                book.levels = new OrderBook(update.instrument());
+            }
+            book.levels.apply(update);
+            data = book.levels.top(update.time());
+            if (data == null) {
+                return;
+            }
+        }
         if (!book.orders.isEmpty()) {
             Instrument instrument = instruments.get(data.instrument());
             if (data instanceof Bar bar) {
-                matchBar(bar, book, instrument, listener);
+                matchBar(bar, book, instrument, listener, null);
+            } else if (data instanceof QuoteBar quoteBar) {
+                // buyers trade on the ask bar's path, then sellers on the bid's
+                matchBar(quoteBar.ask(), book, instrument, listener, Side.BUY);
+                matchBar(quoteBar.bid(), book, instrument, listener, Side.SELL);
             } else if (data instanceof Trade trade) {
                 matchTrade(trade, book, instrument, listener);
             } else if (data instanceof Quote quote) {
@@ -340,7 +358,8 @@ final class PaperVenue implements ExecutionVenuePort {
         book.learn(data);
     }
 
-    private void matchBar(Bar bar, Book book, Instrument instrument, ExecutionReportListener listener) {
+    /** Matches the orders of {@code side} (both when null) against {@code bar}. */
+    private void matchBar(Bar bar, Book book, Instrument instrument, ExecutionReportListener listener, Side side) {
         boolean highFirst = config.barPath().highFirst(bar);
         Price[] path = {bar.open(), highFirst ? bar.high() : bar.low(), highFirst ? bar.low() : bar.high(), bar.close()
         };
@@ -348,7 +367,7 @@ final class PaperVenue implements ExecutionVenuePort {
         List<Working> orders = book.orders;
         for (int i = 0; i < orders.size(); i++) {
             Working w = orders.get(i);
-            if (w.eligibleFrom().isAfter(bar.openTime())) {
+            if (w.eligibleFrom().isAfter(bar.openTime()) || side != null && w.request.side() != side) {
                 continue; // arrived after this bar opened: it may only trade on later bars
             }
             Candidate c = onBar(w, path, bar, listener);
@@ -748,6 +767,9 @@ final class PaperVenue implements ExecutionVenuePort {
     /** The last known market of one instrument, and the orders working in it in time priority. */
     private static final class Book {
         final List<Working> orders = new ArrayList<>();
+        /** the level-2 book, when the data is book updates */
+        OrderBook levels;
+
         Price last;
         Price bid;
         Price ask;
@@ -757,6 +779,9 @@ final class PaperVenue implements ExecutionVenuePort {
         BigDecimal lastQuoteSpread;
 
         void learn(MarketData data) {
+            if (data instanceof QuoteBar qb) {
+                data = qb.closingQuote();
+            }
             if (data instanceof Bar b) {
                 last = b.close();
             } else if (data instanceof Trade t) {

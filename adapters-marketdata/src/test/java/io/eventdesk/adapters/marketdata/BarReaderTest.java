@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CsvBarReaderTest {
+class BarReaderTest {
     @TempDir
     Path dir;
 
@@ -217,8 +217,7 @@ class CsvBarReaderTest {
             assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n2024-01-03,10,11,9,10\n"
                                     + "2024-01-03,10,11,9,10\n")
                             .getMessage())
-                    .contains(
-                            ":4: time: duplicate time 2024-01-03T00:00:00Z is not after 2024-01-03T00:00:00Z (line 3)");
+                    .contains(":4: time: duplicate record 2024-01-03T00:00:00Z (line 3)");
             assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n2024-01-04,10,11,9,10\n"
                                     + "2024-01-03,10,11,9,10\n")
                             .getMessage())
@@ -250,7 +249,7 @@ class CsvBarReaderTest {
         void shouldRefuse_whenThereIsNoTimeColumn() throws IOException {
             assertThat(error("when,open,high,low,close\n2024-01-02,10,11,9,10\n")
                             .getMessage())
-                    .contains("no time column; expected one of time, timestamp");
+                    .contains("no 'time' column; looked for [time, timestamp");
         }
 
         @Test
@@ -264,7 +263,7 @@ class CsvBarReaderTest {
         void shouldAskForTheInterval_whenASingleBarCannotTellIt() throws IOException {
             assertThat(error("time,open,high,low,close\n2024-01-02,10,11,9,10\n")
                             .getMessage())
-                    .contains("set data[].interval");
+                    .contains("set data[].bar-interval");
         }
 
         @Test
