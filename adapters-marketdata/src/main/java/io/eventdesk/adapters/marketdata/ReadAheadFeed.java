@@ -38,9 +38,9 @@ final class ReadAheadFeed implements MarketDataFeedPort {
     }
 
     private void readAhead() {
+        MarketData[] chunk = new MarketData[batch];
+        int n = 0;
         try {
-            MarketData[] chunk = new MarketData[batch];
-            int n = 0;
             while (!closed && source.hasNext()) {
                 chunk[n++] = source.next();
                 if (n == batch) {
@@ -49,9 +49,7 @@ final class ReadAheadFeed implements MarketDataFeedPort {
                     n = 0;
                 }
             }
-            if (n > 0) {
-                queue.put(java.util.Arrays.copyOf(chunk, n));
-            }
+            flush(chunk, n);
             queue.put(new End(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed while waiting for room: nobody reads any more
@@ -60,10 +58,17 @@ final class ReadAheadFeed implements MarketDataFeedPort {
                     ? r
                     : new IllegalStateException("reading market data failed: " + t, t);
             try {
+                flush(chunk, n); // every record before the error is delivered first
                 queue.put(new End(e));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void flush(MarketData[] chunk, int n) throws InterruptedException {
+        if (n > 0) {
+            queue.put(java.util.Arrays.copyOf(chunk, n));
         }
     }
 
