@@ -1,5 +1,6 @@
 package io.eventdesk.bootstrap;
 
+import io.eventdesk.adapters.marketdata.DataQualityReport;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.ConfigLoader;
 import io.eventdesk.bootstrap.wiring.BacktestRunner;
@@ -35,7 +36,8 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         BacktestConfig cfg = ConfigLoader.load(config);
         Path folder = out != null ? out : Path.of("runs", cfg.name());
-        RunSummary s = BacktestRunner.run(cfg, folder);
+        DataQualityReport quality = new DataQualityReport();
+        RunSummary s = BacktestRunner.run(cfg, folder, quality);
         PrintWriter w = spec.commandLine().getOut();
         String ccy = " " + s.initialCash().currency();
         w.printf(
@@ -61,6 +63,11 @@ final class BacktestCommand implements Callable<Integer> {
                         p.unrealizedPnl().amount(),
                         p.fees().amount());
             }
+        }
+        if (quality.problems() > 0) {
+            w.printf(
+                    "data quality: %d problems handled by the validation policy (see %s)%n",
+                    quality.problems(), BacktestRunner.DATA_QUALITY_FILE);
         }
         w.printf("journal: %d events, digest %s%n", s.events(), s.journalDigest());
         w.printf("run folder: %s%n", folder.toAbsolutePath().normalize());

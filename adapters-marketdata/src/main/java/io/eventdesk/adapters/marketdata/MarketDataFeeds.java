@@ -26,6 +26,11 @@ public final class MarketDataFeeds {
         return new ReadAheadFeed(merged(sources, report), READ_AHEAD_BATCH, READ_AHEAD_BATCHES);
     }
 
+    /** {@code feed} read ahead on another thread into a bounded buffer (synthetic data, your own feeds). */
+    public static MarketDataFeedPort readAhead(MarketDataFeedPort feed) {
+        return new ReadAheadFeed(feed, READ_AHEAD_BATCH, READ_AHEAD_BATCHES);
+    }
+
     /** The same feed read on the caller's thread. */
     public static MarketDataFeedPort openInline(List<DataSource> sources, DataQualityReport report) {
         return merged(sources, report);

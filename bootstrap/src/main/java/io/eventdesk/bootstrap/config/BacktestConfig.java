@@ -1,7 +1,7 @@
 package io.eventdesk.bootstrap.config;
 
 import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
-import io.eventdesk.adapters.marketdata.BarSource;
+import io.eventdesk.adapters.marketdata.DataSource;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
@@ -25,7 +25,7 @@ public record BacktestConfig(
         long seed,
         Money initialCash,
         List<Instrument> instruments,
-        List<BarSource> data,
+        List<DataSource> data,
         List<StrategySpec> strategies,
         RiskLimits risk,
         PaperVenueConfig execution,

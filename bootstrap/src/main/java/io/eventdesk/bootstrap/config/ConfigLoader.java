@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
-import io.eventdesk.adapters.marketdata.BarSource;
-import io.eventdesk.adapters.marketdata.BarTime;
+import io.eventdesk.adapters.marketdata.DataSource;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
@@ -82,29 +81,9 @@ public final class ConfigLoader {
             }
         }
 
-        List<BarSource> data = new ArrayList<>();
+        List<DataSource> data = new ArrayList<>();
         for (ConfigNode n : root.get("data").list()) {
-            n.object("instrument", "kind", "path", "bar-time", "interval");
-            Instrument ins = known(instruments, n.get("instrument"));
-            String kind = n.get("kind").choice("bars", "bars", "trades", "quotes");
-            if (!kind.equals("bars")) {
-                throw n.get("kind").error("'" + kind + "' data is not supported yet; use bars");
-            }
-            Path path = base.resolve(n.get("path").text()).normalize();
-            if (!Files.isRegularFile(path)) {
-                throw n.get("path").error("file not found: " + path);
-            }
-            BarTime barTime = BarTime.valueOf(
-                    n.get("bar-time").choice("auto", "auto", "open", "close").toUpperCase(Locale.ROOT));
-            Duration interval = null;
-            if (!n.get("interval").isMissing()) {
-                ConfigNode iv = n.get("interval");
-                interval = value(iv, () -> Duration.parse(iv.text()));
-                if (interval.isNegative() || interval.isZero()) {
-                    throw iv.error("must be a positive duration, got " + interval);
-                }
-            }
-            data.add(new BarSource(ins, path, barTime, interval));
+            data.add(DataConfigReader.read(n, instruments, base));
         }
 
         List<StrategySpec> strategies = strategies(root);
@@ -228,7 +207,7 @@ public final class ConfigLoader {
         return value(n, () -> new Instrument(id, assetClass, currency, tick, lot, multiplier));
     }
 
-    private static Instrument known(Map<InstrumentId, Instrument> instruments, ConfigNode n) {
+    static Instrument known(Map<InstrumentId, Instrument> instruments, ConfigNode n) {
         String id = n.text();
         for (Instrument i : instruments.values()) {
             if (i.id().value().equals(id)) {

@@ -1,6 +1,8 @@
 package io.eventdesk.bootstrap.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.adapters.broker.paper.PaperVenues;
+import io.eventdesk.adapters.marketdata.DataQualityReport;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.marketdata.SignalFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
@@ -36,7 +38,39 @@ public final class BacktestRunner {
 
     private BacktestRunner() {}
 
+    /** The data-quality report's file name in a run folder. */
+    public static final String DATA_QUALITY_FILE = "data-quality.json";
+
     public static RunSummary run(BacktestConfig config, Path out) {
+        return run(config, out, new DataQualityReport());
+    }
+
+    /**
+     * Runs the backtest; what the market data readers found goes to {@code quality} and to the run folder's
+     * {@value #DATA_QUALITY_FILE}, whether the run finished or not.
+     */
+    public static RunSummary run(BacktestConfig config, Path out, DataQualityReport quality) {
+        try {
+            return runWith(config, out, quality);
+        } finally {
+            writeQuality(quality, out);
+        }
+    }
+
+    private static void writeQuality(DataQualityReport quality, Path out) {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        try {
+            new ObjectMapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValue(out.resolve(DATA_QUALITY_FILE).toFile(), quality.toMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.resolve(DATA_QUALITY_FILE), e);
+        }
+    }
+
+    private static RunSummary runWith(BacktestConfig config, Path out, DataQualityReport quality) {
         Map<String, Strategy> strategies = new LinkedHashMap<>();
         List<StrategySpec> signalFiles = new ArrayList<>();
         for (StrategySpec spec : config.strategies()) {
@@ -50,7 +84,7 @@ public final class BacktestRunner {
             }
         }
         prepare(out);
-        MarketDataFeedPort feed = MarketDataFeeds.bars(config.data());
+        MarketDataFeedPort feed = MarketDataFeeds.open(config.data(), quality);
         ExecutionVenuePort venue = PaperVenues.create(config.execution(), config.instruments());
         Map<String, SignalFeedPort> signalFeeds = new LinkedHashMap<>();
         EventJournalPort journal = null;
