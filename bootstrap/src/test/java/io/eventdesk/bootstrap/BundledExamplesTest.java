@@ -31,7 +31,8 @@ class BundledExamplesTest {
                 "risk-demo",
                 "two-strategies-btc",
                 "signals-btc",
-                "execution-eth"
+                "execution-eth",
+                "fx-gbpusd"
             })
     void shouldBalanceTheBooksAndRepeatTheDigest_whenAnExampleRunsTwice(String example) throws IOException {
         RunFolder run = RunFolder.backtest(config(example), dir.resolve("a"));

@@ -8,7 +8,8 @@ import io.eventdesk.domain.market.QuoteBar;
 /**
  * Joins a file of bid bars and a file of ask bars into one stream of {@link QuoteBar}s, bar by bar on their open
  * time. A bar on one side without its partner is a {@link DataProblem#UNMATCHED_QUOTE_BAR}: an error under the
- * strict policy, otherwise dropped and reported.
+ * strict policy, otherwise dropped and reported; so is a pair whose opening or closing quote is crossed (the bid above
+ * the ask), as happens when the two files were sampled separately.
  */
 final class QuoteBarReader implements RecordReader {
     private final BarReader bids;
@@ -48,17 +49,28 @@ final class QuoteBarReader implements RecordReader {
                 return false;
             }
             if (bid != null && ask != null && bid.openTime().equals(ask.openTime())) {
-                next = new QuoteBar(
-                        bid,
-                        new Bar(
-                                ask.instrument(),
-                                bid.openTime(),
-                                bid.closeTime(),
-                                ask.open(),
-                                ask.high(),
-                                ask.low(),
-                                ask.close(),
-                                ask.volume()));
+                if (bid.open().isAbove(ask.open()) || bid.close().isAbove(ask.close())) {
+                    // the bar's opening or closing quote is crossed: the two files disagree about the market
+                    bids.problem(
+                            DataProblem.CROSSED_QUOTE,
+                            bids.lastLine(),
+                            bid.open().isAbove(ask.open()) ? "open" : "close",
+                            "bid bar at " + bid.openTime() + " opens/closes at " + bid.open() + "/" + bid.close()
+                                    + ", above the ask bar's " + ask.open() + "/" + ask.close() + " (" + asks.file()
+                                    + " line " + asks.lastLine() + ")");
+                } else {
+                    next = new QuoteBar(
+                            bid,
+                            new Bar(
+                                    ask.instrument(),
+                                    bid.openTime(),
+                                    bid.closeTime(),
+                                    ask.open(),
+                                    ask.high(),
+                                    ask.low(),
+                                    ask.close(),
+                                    ask.volume()));
+                }
                 bid = null;
                 ask = null;
             } else if (ask == null || bid != null && bid.openTime().isBefore(ask.openTime())) {

@@ -116,17 +116,25 @@ class ExampleDataFilesTest {
 
     @Test
     void shouldCombineBidAndAskFilesIntoQuoteBars_whenTheKindIsQuoteBars() {
-        List<MarketData> bars = read(source(
+        DataSource gbp = source(
                 instrument("GBP/USD", AssetClass.FX, "0.00001", "1"),
                 DataKind.QUOTE_BARS,
                 "gbpusd-m1-bid-2012.csv",
-                "gbpusd-m1-ask-2012.csv"));
-        assertThat(bars).hasSize(30_117);
+                "gbpusd-m1-ask-2012.csv");
+        // the two files were sampled separately: 676 minutes open or close with the bid above the ask
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(gbp))
+                .hasMessageContaining("gbpusd-m1-bid-2012.csv:")
+                .hasMessageContaining("above the ask bar's");
+        DataQualityReport report = new DataQualityReport();
+        List<MarketData> bars = readAll(gbp.withValidation(ValidationPolicy.REPAIR), report);
+        assertThat(bars).hasSize(30_117 - 676);
+        assertThat(report.files().get(0).count(DataProblem.CROSSED_QUOTE)).isEqualTo(676);
         QuoteBar first = (QuoteBar) bars.get(0);
         assertThat(first.openTime()).isEqualTo(Instant.parse("2012-02-01T00:00:00Z"));
         assertThat(first.bid().open()).isEqualTo(Price.of("1.57597"));
         assertThat(first.ask().open()).isEqualTo(Price.of("1.57608"));
         assertThat(first.bid().volume()).isNull();
+        assertThat(first.mid().close()).isEqualTo(Price.of("1.575805"));
     }
 
     @Test
@@ -174,10 +182,11 @@ class ExampleDataFilesTest {
                         "6EH4.XCME_1min_bars_20240101_20240131.csv",
                         null),
                 source(
-                        instrument("GBP/USD", AssetClass.FX, "0.00001", "1"),
-                        DataKind.QUOTE_BARS,
-                        "gbpusd-m1-bid-2012.csv",
-                        "gbpusd-m1-ask-2012.csv"),
+                                instrument("GBP/USD", AssetClass.FX, "0.00001", "1"),
+                                DataKind.QUOTE_BARS,
+                                "gbpusd-m1-bid-2012.csv",
+                                "gbpusd-m1-ask-2012.csv")
+                        .withValidation(ValidationPolicy.SKIP),
                 source(
                         instrument("USD/JPY", AssetClass.FX, "0.001", "1"),
                         DataKind.QUOTES,
@@ -189,7 +198,7 @@ class ExampleDataFilesTest {
                 merged.add(feed.next());
             }
         }
-        assertThat(merged).hasSize(29_996 + 30_117 + 1_000);
+        assertThat(merged).hasSize(29_996 + 30_117 - 676 + 1_000);
         for (int i = 1; i < merged.size(); i++) {
             assertThat(merged.get(i).knownTime())
                     .isAfterOrEqualTo(merged.get(i - 1).knownTime());

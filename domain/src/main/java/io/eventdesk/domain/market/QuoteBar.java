@@ -1,6 +1,7 @@
 package io.eventdesk.domain.market;
 
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.value.Price;
 import java.time.Instant;
 
 /**
@@ -37,6 +38,24 @@ public record QuoteBar(Bar bid, Bar ask) implements MarketData {
     @Override
     public Instant knownTime() {
         return bid.closeTime();
+    }
+
+    /** The bar of midpoints (exact, one digit finer than the quotes), for strategies that read bars. */
+    public Bar mid() {
+        return new Bar(
+                instrument(),
+                openTime(),
+                closeTime(),
+                mid(bid.open(), ask.open()),
+                mid(bid.high(), ask.high()),
+                mid(bid.low(), ask.low()),
+                mid(bid.close(), ask.close()),
+                bid.volume());
+    }
+
+    private static Price mid(Price a, Price b) {
+        int scale = Math.max(a.scale(), b.scale()) + 1;
+        return new Price(Math.addExact(a.unitsAt(scale), b.unitsAt(scale)) / 2, scale);
     }
 
     /** The closing quote: bid and ask closes. */

@@ -3,6 +3,7 @@ package io.eventdesk.domain.strategy.builtin;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.market.QuoteBar;
 import io.eventdesk.domain.signal.Signal;
 import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.strategy.StrategyContext;
@@ -39,7 +40,9 @@ public final class MomentumStrategy implements Strategy {
 
     @Override
     public List<Signal> onMarketData(MarketData data, StrategyContext context) {
-        if (!(data instanceof Bar bar)) {
+        // bars, or the midpoints of bid/ask bars
+        Bar bar = data instanceof Bar b ? b : data instanceof QuoteBar q ? q.mid() : null;
+        if (bar == null) {
             return List.of();
         }
         int scale = context.portfolio().instrument(bar.instrument()).priceScale();
