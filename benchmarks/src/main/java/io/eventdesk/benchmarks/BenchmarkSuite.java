@@ -42,10 +42,15 @@ public final class BenchmarkSuite {
 
         Collection<RunResult> results = new ArrayList<>();
         // the engine benchmarks: several single shots each
-        results.addAll(new Runner(
-                        options("inMemory|steadyState|fromCsv|parseOnly|orderHeavy", bars, pgUrl, heap, 5, full ? 7 : 5)
-                                .addProfiler(GCProfiler.class)
-                                .build())
+        results.addAll(new Runner(options(
+                                "inMemory|steadyState|fromCsv|fromCsvReadAhead|parseOnly|orderHeavy",
+                                bars,
+                                pgUrl,
+                                heap,
+                                5,
+                                full ? 7 : 5)
+                        .addProfiler(GCProfiler.class)
+                        .build())
                 .run());
         // the journal benchmarks take seconds per shot: fewer of them
         String journals = postgres ? "journalSqlite|journalPostgres" : "journalSqlite";
@@ -59,6 +64,7 @@ public final class BenchmarkSuite {
         double parse = perSecond(bars, byMethod.get("parseOnly"));
         double inMemory = perSecond(bars, byMethod.get("inMemory"));
         double fromCsv = perSecond(bars, byMethod.get("fromCsv"));
+        double readAhead = perSecond(bars, byMethod.get("fromCsvReadAhead"));
         double heavy = perSecond(bars, byMethod.get("orderHeavy"));
         double sqlite = perSecond(bars, byMethod.get("journalSqlite"));
 
@@ -75,6 +81,11 @@ public final class BenchmarkSuite {
                 "1a replay, bars in memory (events/s)", count(inMemory), ratio(inMemory, parse), ">= 5,000,000/s"));
         rows.add(
                 new Row("1b replay from CSV (events/s)", count(fromCsv), ratio(fromCsv, parse), ">= 0.50 of baseline"));
+        rows.add(new Row(
+                "1b replay from CSV, read ahead on a 2nd thread (events/s)",
+                count(readAhead),
+                ratio(readAhead, parse),
+                ">= 0.50 of baseline"));
         rows.add(new Row(
                 "2  order-heavy (bars/s; 1 submit + 1 replace + 1 cancel each)",
                 count(heavy),

@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@link #inMemory}: benchmark 1a, bars already in memory → sma-cross 10/20 → risk → paper venue →
  *       portfolio, journal off;
- *   <li>{@link #fromCsv}: benchmark 1b, the same with the CSV file parsed on the way;
+ *   <li>{@link #fromCsv}: benchmark 1b, the same with the CSV file parsed on the way; {@link #fromCsvReadAhead}
+ *       with the parsing on a second thread;
  *   <li>{@link #parseOnly}: benchmark 4, reading and parsing the file into bars and nothing else;
  *   <li>{@link #journalSqlite}, {@link #journalPostgres}: benchmark 3, 1a with the journal on;
  *   <li>{@link #orderHeavy}: benchmark 2, a strategy that submits, replaces and cancels on every bar;
@@ -86,6 +87,11 @@ public class ReplayBenchmark {
     @Benchmark
     public RunSummary fromCsv() {
         return Backtests.run(csvFeed(), Backtests.smaCross(), EventJournals.disabled());
+    }
+
+    @Benchmark
+    public RunSummary fromCsvReadAhead() {
+        return Backtests.run(MarketDataFeeds.readAhead(csvFeed()), Backtests.smaCross(), EventJournals.disabled());
     }
 
     @Benchmark

@@ -125,7 +125,7 @@ final class BarReader extends SourceReader {
                 high = top;
                 low = bottom;
             }
-            return new Row(line, time, open, high, low, close, volume, String.join(",", r.getFields()));
+            return new Row(line, time, open, high, low, close, volume, r.getFields());
         }
     }
 
@@ -175,5 +175,5 @@ final class BarReader extends SourceReader {
             Price low,
             Price close,
             Quantity volume,
-            String fingerprint) {}
+            List<String> fingerprint) {}
 }

@@ -39,7 +39,7 @@ final class QuoteReader extends SourceReader {
                 problem(DataProblem.CROSSED_QUOTE, line, "bid", "bid " + bid + " is above ask " + ask);
                 continue;
             }
-            if (!inOrder(line, time, String.join(",", r.getFields()), false)) {
+            if (!inOrder(line, time, r.getFields(), false)) {
                 continue;
             }
             kept();

@@ -37,7 +37,7 @@ abstract class SourceReader implements RecordReader {
     /** the last record kept: its time and its content, for order and duplicate checks */
     private Instant lastTime;
 
-    private String lastFingerprint;
+    private Object lastFingerprint;
     private long lastLine;
 
     SourceReader(
@@ -233,10 +233,10 @@ abstract class SourceReader implements RecordReader {
 
     /**
      * Checks a record's place in time: before the last record kept it is out of order, at the same time with the
-     * same content a duplicate ({@code sameTimeIsDuplicate}: any record at the same time, as for bars), after a
+     * same content ({@code fingerprint}: a value compared with {@code equals}, e.g. the row's fields) a duplicate ({@code sameTimeIsDuplicate}: any record at the same time, as for bars), after a
      * step longer than {@code maxGap} a gap. Returns whether to keep it.
      */
-    boolean inOrder(long line, Instant time, String fingerprint, boolean sameTimeIsDuplicate) {
+    boolean inOrder(long line, Instant time, Object fingerprint, boolean sameTimeIsDuplicate) {
         if (lastTime != null) {
             int c = time.compareTo(lastTime);
             if (c < 0) {

@@ -57,7 +57,7 @@ final class TradeReader extends SourceReader {
                     }
                 }
             }
-            if (!inOrder(line, time, String.join(",", r.getFields()), false)) {
+            if (!inOrder(line, time, r.getFields(), false)) {
                 continue;
             }
             kept();
