@@ -5,11 +5,16 @@ import io.eventdesk.domain.value.FixedPoint;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
  * A tradable instrument: what it is, the currency it is quoted in, the grids its prices and quantities live on,
  * and the contract multiplier (units of the underlying per contract; 1 for spot).
+ *
+ * @param baseCurrency for an FX pair, the currency bought when the pair is bought (EUR in EUR/USD); null otherwise
+ * @param marginInitial the initial margin of a margin account, as a fraction of notional (null: 1, full notional)
+ * @param marginMaintenance the maintenance margin, as a fraction of notional (null: the initial margin)
  */
 public record Instrument(
         InstrumentId id,
@@ -17,7 +22,10 @@ public record Instrument(
         Currency currency,
         Price tickSize,
         Quantity lotSize,
-        Quantity multiplier) {
+        Quantity multiplier,
+        Currency baseCurrency,
+        BigDecimal marginInitial,
+        BigDecimal marginMaintenance) {
 
     public Instrument {
         if (id == null || assetClass == null || currency == null) {
@@ -32,6 +40,38 @@ public record Instrument(
         if (multiplier == null || !multiplier.isPositive()) {
             throw new IllegalArgumentException(id + ": multiplier must be positive, got " + multiplier);
         }
+        if ((assetClass == AssetClass.FX) != (baseCurrency != null) && baseCurrency != null) {
+            throw new IllegalArgumentException(id + ": only an FX pair has a base currency");
+        }
+        if (baseCurrency != null && baseCurrency.equals(currency)) {
+            throw new IllegalArgumentException(id + ": an FX pair's base and quote currencies differ");
+        }
+        marginInitial = marginInitial == null ? BigDecimal.ONE : marginInitial;
+        marginMaintenance = marginMaintenance == null ? marginInitial : marginMaintenance;
+        if (marginInitial.signum() <= 0 || marginInitial.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException(
+                    id + ": initial margin is a fraction of notional in (0, 1], got " + marginInitial.toPlainString());
+        }
+        if (marginMaintenance.signum() <= 0 || marginMaintenance.compareTo(marginInitial) > 0) {
+            throw new IllegalArgumentException(id + ": maintenance margin must be in (0, initial margin "
+                    + marginInitial.toPlainString() + "], got " + marginMaintenance.toPlainString());
+        }
+    }
+
+    /** An instrument that is not an FX pair, margined at full notional. */
+    public Instrument(
+            InstrumentId id,
+            AssetClass assetClass,
+            Currency currency,
+            Price tickSize,
+            Quantity lotSize,
+            Quantity multiplier) {
+        this(id, assetClass, currency, tickSize, lotSize, multiplier, null, null, null);
+    }
+
+    /** Whether trading it exchanges two currencies (an FX pair with a base currency). */
+    public boolean isCurrencyPair() {
+        return baseCurrency != null;
     }
 
     /** The number of decimals every price of this instrument carries. */

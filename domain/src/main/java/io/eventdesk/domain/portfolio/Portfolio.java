@@ -1,7 +1,9 @@
 package io.eventdesk.domain.portfolio;
 
+import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.event.PortfolioValued;
+import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.value.Currency;
@@ -12,127 +14,294 @@ import io.eventdesk.domain.value.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The single source of truth for cash, positions, average cost, realized and unrealized PnL, fees, exposure,
- * equity and drawdown of a cash account. It changes only through {@link #apply(OrderFilled)} and
- * {@link #mark(InstrumentId, Price)}; after every change its invariants are checked and a violation stops the
- * run.
+ * The single source of truth for balances, positions, cost, realized and unrealized PnL, fees, taxes, exposure,
+ * equity, drawdown and margin of one account, in one or several currencies. It changes only through
+ * {@link #apply(OrderFilled)}, {@link #mark(InstrumentId, Price)} and the session calls
+ * ({@link #startSession()}, {@link #closeSession()}); after every change its invariants are checked and a violation
+ * stops the run.
  *
- * <p>Accounting: average-cost method. A position keeps its signed cost basis; reducing it realizes
- * {@code closing value − proportional cost}; a fill that crosses zero closes the old side and opens the new
- * one. Hence, exactly, {@code cash = initial cash + realized PnL − fees − Σ cost basis}.
+ * <p>How each kind of instrument settles, in its quote currency:
  *
- * <p>Amounts are kept as counts of 10^-{@value Money#SCALE} units of the account currency, so a mark allocates
- * nothing; {@link Money} values are made when asked for.
+ * <ul>
+ *   <li>equities, crypto and anything else bought outright: the notional is paid, the position is held and valued at
+ *       the mark;
+ *   <li>futures: nothing is paid but fees; the PnL is realized in cash when the position is reduced, and unrealized
+ *       PnL counts in equity (margin stands in for the notional);
+ *   <li>FX pairs with a base currency: buying EUR/USD credits EUR and debits USD; the currencies are the holding.
+ * </ul>
+ *
+ * <p>Realized PnL uses the account's {@link LotMethod}: average cost, or FIFO lots. A fill that crosses zero closes
+ * the old side and opens the new one. Per currency c, exactly: {@code balance_c = initial_c + realized_c − fees_c −
+ * cost of the positions paid in c + the FX pairs' holdings of c}. Everything is valued in the base currency through
+ * the marks of FX pairs in the run (EUR/USD or USD/EUR for EUR on a USD account), or else the configured fixed rates;
+ * a valuation that needs a rate that does not exist is an error, never a zero.
+ *
+ * <p>Taxes accrue at each session's end on the realized gains of the session (in the base currency, at the rates of
+ * the fills), net of losses carried forward; they are a liability that lowers equity, not a payment.
+ *
+ * <p>Amounts are counts of 10^-{@value Money#SCALE} units, so a mark in a single-currency account allocates nothing.
  */
 public final class Portfolio implements PortfolioView {
     private static final int RATIO_DIGITS = 8;
+    private static final int RATE_DIGITS = 12;
 
+    private final AccountSettings settings;
     private final Currency base;
-    private final Money initialCash;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
-    private final Map<InstrumentId, Position> positions = new HashMap<>();
+    /** FX pairs that price a currency against the base: currency → pair, and whether the pair is base-quoted */
+    private final Map<Currency, InstrumentId> ratePairs = new HashMap<>();
+
+    private final Map<InstrumentId, Book> positions = new HashMap<>();
+    private final List<Book> books = new ArrayList<>();
     private final Map<InstrumentId, Price> lastPrices = new HashMap<>();
-    private final Map<String, Ledger> ledgers = new java.util.TreeMap<>();
-    private long cash;
-    private long realized;
-    private long fees;
+    private final Map<String, Ledger> ledgers = new TreeMap<>();
+    /** per currency: balance, initial, realized, fees, cost of paid positions, FX holdings */
+    private final Map<Currency, Funds> funds = new LinkedHashMap<>();
+
+    private long realizedBase;
+    private long feesBase;
+    private long taxes;
+    private long realizedAtLastClose;
+    private long carriedLoss;
+    private long cashBase;
     private long netValue;
     private long grossValue;
-    private long costBasis;
+    private long unrealized;
+    /** Σ what the positions add to equity beyond cash, in the base currency */
+    private long contributions;
+
     private long equity;
     private long peakEquity;
-    /** peak and equity at the deepest drawdown so far: the ratio is made when asked for */
+    private long sessionStartEquity;
     private long maxDrawdownPeak = 1;
-
     private long maxDrawdownLoss;
-    /** bumped whenever a figure changes: a mark that changes nothing is no news */
     private long version;
+    /** whether every amount is in the base currency: no rates, no conversions */
+    private final boolean singleCurrency;
 
     public Portfolio(Money initialCash, Collection<Instrument> tradable) {
-        if (initialCash.isNegative()) {
-            throw new IllegalArgumentException("initial cash must not be negative, got " + initialCash);
-        }
-        this.base = initialCash.currency();
-        this.initialCash = initialCash;
-        for (Instrument i : tradable) {
-            if (!i.currency().equals(base)) {
-                throw new IllegalArgumentException(i.id() + " is quoted in " + i.currency() + " but the account is in "
-                        + base + "; multi-currency accounts are not supported yet");
-            }
-            instruments.put(i.id(), i);
-        }
-        cash = initialCash.units();
-        equity = cash;
-        peakEquity = cash;
+        this(AccountSettings.cash(initialCash), tradable);
     }
+
+    public Portfolio(AccountSettings settings, Collection<Instrument> tradable) {
+        this.settings = settings;
+        this.base = settings.base();
+        settings.balances().forEach((c, m) -> funds.put(c, new Funds(m.units())));
+        boolean single = settings.balances().keySet().stream().allMatch(base::equals);
+        for (Instrument i : tradable) {
+            instruments.put(i.id(), i);
+            funds.computeIfAbsent(i.currency(), c -> new Funds(0));
+            if (!i.currency().equals(base)) {
+                single = false;
+            }
+            if (i.isCurrencyPair()) {
+                funds.computeIfAbsent(i.baseCurrency(), c -> new Funds(0));
+                single = false;
+                if (i.currency().equals(base)) {
+                    ratePairs.putIfAbsent(i.baseCurrency(), i.id());
+                } else if (i.baseCurrency().equals(base)) {
+                    ratePairs.putIfAbsent(i.currency(), i.id());
+                }
+            }
+        }
+        this.singleCurrency = single;
+        recompute();
+        peakEquity = equity;
+        sessionStartEquity = equity;
+    }
+
+    // ---------------------------------------------------------------- changes
 
     /** Applies a fill: the only way a position changes. */
     public void apply(OrderFilled fill) {
         Instrument ins = instrument(fill.instrument());
-        if (!fill.fee().currency().equals(base)) {
-            throw new IllegalArgumentException("fee in " + fill.fee().currency() + " on a " + base + " account");
+        if (!fill.fee().currency().equals(ins.currency())) {
+            throw new IllegalArgumentException(
+                    "fee in " + fill.fee().currency() + " on " + ins.id() + ", quoted in " + ins.currency());
         }
-        Position pos = positions.get(ins.id());
-        if (pos == null) {
-            pos = new Position(ins);
-            positions.put(ins.id(), pos);
+        lastPrices.putIfAbsent(ins.id(), fill.price());
+        Book book = positions.get(ins.id());
+        if (book == null) {
+            book = new Book(ins, settings.lotMethod());
+            positions.put(ins.id(), book);
+            books.add(book);
         }
-        long costBefore = pos.costBasis;
-        long pnl = pos.trade(fill.signedQuantity(), fill.price(), base);
-        long costChange = Math.subtractExact(pos.costBasis, costBefore);
-        // cash = initial + realized − fees − Σ cost basis, so a trade moves cash by its PnL less its cost change
-        cash = Math.addExact(cash, Math.subtractExact(pnl, costChange));
-        realized = Math.addExact(realized, pnl);
-        costBasis = Math.addExact(costBasis, costChange);
+        Funds quote = funds.get(ins.currency());
+        long costBefore = book.cost;
+        long pnl = book.trade(fill.signedQuantity(), fill.price());
+        long costChange = Math.subtractExact(book.cost, costBefore);
+        long fee = fill.fee().units();
+        quote.realized = Math.addExact(quote.realized, pnl);
+        quote.fees = Math.addExact(quote.fees, fee);
+        if (book.style == Style.FUTURE) {
+            quote.balance = Math.addExact(quote.balance, pnl - fee);
+        } else {
+            quote.balance = Math.addExact(quote.balance, Math.subtractExact(pnl, costChange) - fee);
+            quote.paidCost = Math.addExact(quote.paidCost, costChange);
+        }
+        if (book.style == Style.CURRENCY_PAIR) {
+            Funds held = funds.get(ins.baseCurrency());
+            long units = currencyUnits(fill.signedQuantity(), ins);
+            held.balance = Math.addExact(held.balance, units);
+            held.holdings = Math.addExact(held.holdings, units);
+        }
+        long pnlBase = toBase(ins.currency(), pnl);
+        long feeBase = toBase(ins.currency(), fee);
+        realizedBase = Math.addExact(realizedBase, pnlBase);
+        feesBase = Math.addExact(feesBase, feeBase);
         Ledger ledger = ledger(fill.strategyId());
-        ledger.position(ins).trade(fill.signedQuantity(), fill.price(), base);
-        ledger.fees = Math.addExact(ledger.fees, fill.fee().units());
+        long ledgerPnl = ledger.book(ins, settings.lotMethod()).trade(fill.signedQuantity(), fill.price());
+        ledger.realizedBase = Math.addExact(ledger.realizedBase, toBase(ins.currency(), ledgerPnl));
+        ledger.feesBase = Math.addExact(ledger.feesBase, feeBase);
         ledger.fills++;
-        Price price = fill.price();
-        cash = Math.subtractExact(cash, fill.fee().units());
-        fees = Math.addExact(fees, fill.fee().units());
         version++;
-        Price mark = lastPrices.putIfAbsent(ins.id(), price) == null ? price : lastPrices.get(ins.id());
-        revalue(pos, mark);
+        revalue(book, lastPrices.get(ins.id()));
         checkInvariants(fill, null);
         checkLedgers(ins, fill);
     }
 
-    /** Marks an instrument at a new price: revalues its position, equity and drawdown. */
-    public void mark(InstrumentId instrument, Price price) {
-        if (lastPrices.put(instrument, price) == null) {
-            instrument(instrument);
-        }
-        Position pos = positions.get(instrument);
-        if (pos != null) {
-            revalue(pos, price);
-            checkInvariants(instrument, price);
-        }
+    /** An FX quantity as a count of 10^-8 units of its base currency. */
+    private static long currencyUnits(Quantity quantity, Instrument pair) {
+        return Money.ofProduct(pair.baseCurrency(), new Price(1, 0), quantity, pair.multiplier())
+                .units();
     }
 
-    private void revalue(Position pos, Price mark) {
-        long oldValue = pos.marketValue;
-        long newValue = pos.quantity.isZero() ? 0 : pos.instrument.valueUnits(mark, pos.quantity);
-        if (newValue != oldValue) {
+    /** Marks an instrument at a new price: revalues its position, the rates it gives, equity and drawdown. */
+    public void mark(InstrumentId instrument, Price price) {
+        Instrument ins = instrument(instrument);
+        Price before = lastPrices.put(instrument, price);
+        if (price.equals(before)) {
+            return;
+        }
+        Book book = positions.get(instrument);
+        if (!singleCurrency && ins.isCurrencyPair() && ratePairs.containsValue(instrument)) {
+            if (book != null) {
+                book.mark(price);
+            }
+            recompute(); // a rate moved: every amount in that currency is worth something else now
+            version++;
+        } else if (book != null) {
+            revalue(book, price);
+        } else {
+            return;
+        }
+        checkInvariants(instrument, price);
+    }
+
+    /** A session begins: daily PnL counts from here. */
+    public void startSession() {
+        sessionStartEquity = equity;
+    }
+
+    /**
+     * A session ends: tax accrues on the session's realized gains in the base currency, net of losses carried
+     * forward. Returns the tax accrued now (zero without a tax rate).
+     */
+    public Money closeSession() {
+        long gain = Math.subtractExact(realizedBase, realizedAtLastClose);
+        realizedAtLastClose = realizedBase;
+        if (settings.taxRate() == null) {
+            return Money.zero(base);
+        }
+        long taxable = Math.subtractExact(gain, carriedLoss);
+        long tax = 0;
+        if (taxable > 0) {
+            carriedLoss = 0;
+            tax = BigDecimal.valueOf(taxable)
+                    .multiply(settings.taxRate())
+                    .setScale(0, RoundingMode.HALF_EVEN)
+                    .longValueExact();
+        } else {
+            carriedLoss = -taxable;
+        }
+        if (tax != 0) {
+            taxes = Math.addExact(taxes, tax);
+            version++;
+            recompute();
+            checkInvariants("the session's close", null);
+        }
+        return Money.of(base, BigDecimal.valueOf(tax, Money.SCALE));
+    }
+
+    // ---------------------------------------------------------------- valuation
+
+    /** Re-marks one position (its quote currency's rate unchanged) and the totals. */
+    private void revalue(Book book, Price mark) {
+        long oldValue = book.valueBase;
+        long oldUnrealized = book.unrealizedBase;
+        long oldContribution = book.equityBase;
+        book.mark(mark);
+        convert(book);
+        if (book.valueBase != oldValue || book.equityBase != oldContribution || book.unrealizedBase != oldUnrealized) {
             version++;
         }
-        pos.marketValue = newValue;
-        netValue = Math.addExact(netValue - oldValue, newValue);
-        grossValue = Math.addExact(grossValue - Math.abs(oldValue), Math.abs(newValue));
-        equity = Math.addExact(cash, netValue);
+        netValue = Math.addExact(netValue - oldValue, book.valueBase);
+        grossValue = Math.addExact(grossValue - Math.abs(oldValue), Math.abs(book.valueBase));
+        unrealized = Math.addExact(unrealized - oldUnrealized, book.unrealizedBase);
+        contributions = Math.addExact(contributions - oldContribution, book.equityBase);
+        cashBase = cashInBase();
+        equity = Math.subtractExact(Math.addExact(cashBase, contributions), taxes);
+        track();
+    }
+
+    /** Everything valued again: after a rate moved, a tax accrued, or at the start. */
+    private void recompute() {
+        netValue = 0;
+        grossValue = 0;
+        unrealized = 0;
+        contributions = 0;
+        for (Book b : books) {
+            convert(b);
+            netValue = Math.addExact(netValue, b.valueBase);
+            grossValue = Math.addExact(grossValue, Math.abs(b.valueBase));
+            unrealized = Math.addExact(unrealized, b.unrealizedBase);
+            contributions = Math.addExact(contributions, b.equityBase);
+        }
+        cashBase = cashInBase();
+        equity = Math.subtractExact(Math.addExact(cashBase, contributions), taxes);
+        track();
+    }
+
+    private long cashInBase() {
+        if (singleCurrency) {
+            return funds.get(base).balance;
+        }
+        long sum = 0;
+        for (Map.Entry<Currency, Funds> e : funds.entrySet()) {
+            sum = Math.addExact(sum, toBase(e.getKey(), e.getValue().balance));
+        }
+        return sum;
+    }
+
+    /** A book's exposure, unrealized PnL and contribution to equity, in the base currency. */
+    private void convert(Book b) {
+        Currency quote = b.instrument.currency();
+        b.valueBase = toBase(quote, b.marketValue);
+        b.unrealizedBase = toBase(quote, Math.subtractExact(b.marketValue, b.cost));
+        b.equityBase = switch (b.style) {
+            case PAID -> b.valueBase;
+            case FUTURE -> b.unrealizedBase;
+            case CURRENCY_PAIR -> 0; // held as currency balances
+        };
+    }
+
+    private void track() {
         if (equity > peakEquity) {
             peakEquity = equity;
         } else if (peakEquity > 0) {
             long loss = peakEquity - equity;
-            // loss / peak > maxLoss / maxPeak, exactly
             if (FixedPoint.compareProducts(loss, maxDrawdownPeak, maxDrawdownLoss, peakEquity) > 0) {
                 maxDrawdownLoss = loss;
                 maxDrawdownPeak = peakEquity;
@@ -140,47 +309,73 @@ public final class Portfolio implements PortfolioView {
         }
     }
 
-    /** A number that changes whenever any figure of the portfolio changes (a fill, or a mark that moves a value). */
-    public long version() {
-        return version;
+    /** {@code units} of {@code currency} in base units, at the current rate. */
+    private long toBase(Currency currency, long units) {
+        if (units == 0 || currency.equals(base)) {
+            return units;
+        }
+        return BigDecimal.valueOf(units)
+                .multiply(rate(currency))
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .longValueExact();
     }
 
-    /** The account's figures now, as the event that records them. */
-    public PortfolioValued valuation(long sequence, Instant time) {
-        return new PortfolioValued(
-                sequence,
-                time,
-                base,
-                cash,
-                equity,
-                grossValue,
-                netValue,
-                realized,
-                netValue - costBasis,
-                fees,
-                peakEquity);
+    /** Units of the base currency per unit of {@code currency}: from an FX pair's mark, else a fixed rate. */
+    public BigDecimal rate(Currency currency) {
+        if (currency.equals(base)) {
+            return BigDecimal.ONE;
+        }
+        InstrumentId pair = ratePairs.get(currency);
+        Price mark = pair == null ? null : lastPrices.get(pair);
+        if (mark != null) {
+            Instrument p = instruments.get(pair);
+            return p.currency().equals(base)
+                    ? mark.toBigDecimal()
+                    : BigDecimal.ONE.divide(mark.toBigDecimal(), RATE_DIGITS, RoundingMode.HALF_EVEN);
+        }
+        BigDecimal fixed = settings.fixedRates().get(currency);
+        if (fixed != null) {
+            return fixed;
+        }
+        throw new BadInputException(
+                "fx-rates",
+                0,
+                currency.code(),
+                "valuing " + currency + " in " + base + " needs a rate: "
+                        + (pair == null
+                                ? "no " + currency + "/" + base + " or " + base + "/" + currency + " pair in the data"
+                                : pair + " has no price yet")
+                        + " and no fixed rate in fx-rates");
     }
 
-    /** Checks the invariants after a change; {@code cause} and {@code price} only build the message of a failure. */
+    // ---------------------------------------------------------------- checks
+
     private void checkInvariants(Object cause, Price price) {
-        if (cash < 0) {
-            throw violation("cash went negative (" + new Money(base, cash) + ") in a cash account", cause, price);
-        }
-        long identity = initialCash.units() + realized - fees - costBasis;
-        if (identity != cash) {
-            throw violation(
-                    "cash " + new Money(base, cash) + " differs from initial + realized − fees − cost basis "
-                            + new Money(base, identity),
-                    cause,
-                    price);
+        for (Map.Entry<Currency, Funds> e : funds.entrySet()) {
+            Funds f = e.getValue();
+            if (settings.type() == AccountType.CASH && f.balance < 0) {
+                throw violation(
+                        e.getKey() + " balance went negative (" + new Money(e.getKey(), f.balance)
+                                + ") in a cash account",
+                        cause,
+                        price);
+            }
+            long identity = f.initial + f.realized - f.fees - f.paidCost + f.holdings;
+            if (identity != f.balance) {
+                throw violation(
+                        e.getKey() + " balance " + new Money(e.getKey(), f.balance)
+                                + " differs from initial + realized − fees − cost + holdings "
+                                + new Money(e.getKey(), identity),
+                        cause,
+                        price);
+            }
         }
     }
 
-    /** The strategies' own positions in an instrument add up to the account's. */
     private void checkLedgers(Instrument ins, OrderFilled cause) {
         Quantity sum = Quantity.ZERO;
         for (Ledger l : ledgers.values()) {
-            Position p = l.positions.get(ins.id());
+            Book p = l.books.get(ins.id());
             if (p != null) {
                 sum = sum.plus(p.quantity);
             }
@@ -198,19 +393,126 @@ public final class Portfolio implements PortfolioView {
         return new PortfolioInvariantViolation(what + " after " + cause + (price == null ? "" : " mark " + price));
     }
 
-    private Ledger ledger(String strategyId) {
-        Ledger l = ledgers.get(strategyId);
-        if (l == null) {
-            l = new Ledger();
-            ledgers.put(strategyId, l);
+    // ---------------------------------------------------------------- figures
+
+    /** A number that changes whenever any figure of the portfolio changes (a fill, or a mark that moves a value). */
+    public long version() {
+        return version;
+    }
+
+    /** The account's figures now, in the base currency, as the event that records them. */
+    public PortfolioValued valuation(long sequence, Instant time) {
+        return new PortfolioValued(
+                sequence,
+                time,
+                base,
+                cashBase,
+                equity,
+                grossValue,
+                netValue,
+                realizedBase,
+                unrealized,
+                feesBase,
+                peakEquity);
+    }
+
+    public AccountSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public AccountType accountType() {
+        return settings.type();
+    }
+
+    @Override
+    public boolean allowsShorting() {
+        return settings.type() == AccountType.MARGIN || settings.allowShort();
+    }
+
+    @Override
+    public Money cash(Currency currency) {
+        Funds f = funds.get(currency);
+        return new Money(currency, f == null ? 0 : f.balance);
+    }
+
+    @Override
+    public Map<Currency, Money> balances() {
+        Map<Currency, Money> out = new LinkedHashMap<>();
+        funds.forEach((c, f) -> out.put(c, new Money(c, f.balance)));
+        return out;
+    }
+
+    @Override
+    public Money valueInBase(Money amount) {
+        return money(toBase(amount.currency(), amount.units()));
+    }
+
+    @Override
+    public Money taxes() {
+        return money(taxes);
+    }
+
+    @Override
+    public Money dailyPnl() {
+        return money(equity - sessionStartEquity);
+    }
+
+    @Override
+    public Money sessionStartEquity() {
+        return money(sessionStartEquity);
+    }
+
+    @Override
+    public Map<AssetClass, Exposure> exposureByAssetClass() {
+        Map<AssetClass, long[]> sums = new EnumMap<>(AssetClass.class);
+        for (Book b : books) {
+            if (b.quantity.isZero()) {
+                continue;
+            }
+            long[] s = sums.computeIfAbsent(b.instrument.assetClass(), k -> new long[2]);
+            s[0] = Math.addExact(s[0], Math.abs(b.valueBase));
+            s[1] = Math.addExact(s[1], b.valueBase);
         }
-        return l;
+        Map<AssetClass, Exposure> out = new EnumMap<>(AssetClass.class);
+        sums.forEach((k, s) -> out.put(k, new Exposure(money(s[0]), money(s[1]))));
+        return out;
+    }
+
+    @Override
+    public Money marginRequirement(boolean maintenance) {
+        long sum = 0;
+        for (Book b : books) {
+            if (b.quantity.isZero()) {
+                continue;
+            }
+            BigDecimal rate = maintenance ? b.instrument.marginMaintenance() : b.instrument.marginInitial();
+            sum = Math.addExact(
+                    sum,
+                    BigDecimal.valueOf(Math.abs(b.valueBase))
+                            .multiply(rate)
+                            .setScale(0, RoundingMode.HALF_EVEN)
+                            .longValueExact());
+        }
+        return money(sum);
+    }
+
+    @Override
+    public BigDecimal leverage() {
+        return equity <= 0
+                ? BigDecimal.ZERO
+                : BigDecimal.valueOf(grossValue)
+                        .divide(BigDecimal.valueOf(equity), RATIO_DIGITS, RoundingMode.HALF_EVEN);
+    }
+
+    private Ledger ledger(String strategyId) {
+        return ledgers.computeIfAbsent(strategyId, k -> new Ledger());
     }
 
     @Override
     public Quantity position(String strategyId, InstrumentId instrument) {
         Ledger l = ledgers.get(strategyId);
-        Position p = l == null ? null : l.positions.get(instrument);
+        Book p = l == null ? null : l.books.get(instrument);
         return p == null ? Quantity.ZERO : p.quantity;
     }
 
@@ -218,16 +520,15 @@ public final class Portfolio implements PortfolioView {
     public List<StrategyPnl> strategies() {
         List<StrategyPnl> out = new ArrayList<>(ledgers.size());
         ledgers.forEach((id, l) -> {
-            long realizedPnl = 0;
             long unrealizedPnl = 0;
-            for (Position p : l.positions.values()) {
-                realizedPnl = Math.addExact(realizedPnl, p.realized);
+            for (Book p : l.books.values()) {
                 if (!p.quantity.isZero()) {
                     long value = p.instrument.valueUnits(lastPrices.get(p.instrument.id()), p.quantity);
-                    unrealizedPnl = Math.addExact(unrealizedPnl, value - p.costBasis);
+                    unrealizedPnl = Math.addExact(
+                            unrealizedPnl, toBase(p.instrument.currency(), Math.subtractExact(value, p.cost)));
                 }
             }
-            out.add(new StrategyPnl(id, money(realizedPnl), money(unrealizedPnl), money(l.fees), l.fills));
+            out.add(new StrategyPnl(id, money(l.realizedBase), money(unrealizedPnl), money(l.feesBase), l.fills));
         });
         return out;
     }
@@ -252,12 +553,21 @@ public final class Portfolio implements PortfolioView {
 
     @Override
     public Money initialCash() {
-        return initialCash;
+        return settings.initialCash();
+    }
+
+    /** The starting balances valued in the base currency at the current rates. */
+    public Money initialValue() {
+        long sum = 0;
+        for (Map.Entry<Currency, Funds> e : funds.entrySet()) {
+            sum = Math.addExact(sum, toBase(e.getKey(), e.getValue().initial));
+        }
+        return money(sum);
     }
 
     @Override
     public Money cash() {
-        return money(cash);
+        return money(cashBase);
     }
 
     @Override
@@ -289,17 +599,17 @@ public final class Portfolio implements PortfolioView {
 
     @Override
     public Money realizedPnl() {
-        return money(realized);
+        return money(realizedBase);
     }
 
     @Override
     public Money unrealizedPnl() {
-        return money(netValue - costBasis);
+        return money(unrealized);
     }
 
     @Override
     public Money totalFees() {
-        return money(fees);
+        return money(feesBase);
     }
 
     @Override
@@ -314,7 +624,7 @@ public final class Portfolio implements PortfolioView {
 
     @Override
     public Quantity position(InstrumentId instrument) {
-        Position p = positions.get(instrument);
+        Book p = positions.get(instrument);
         return p == null ? Quantity.ZERO : p.quantity;
     }
 
@@ -325,89 +635,165 @@ public final class Portfolio implements PortfolioView {
 
     @Override
     public List<PositionView> positions() {
-        List<PositionView> out = new ArrayList<>(positions.size());
-        for (Position p : positions.values()) {
-            out.add(p.view(lastPrices.get(p.instrument.id()), base));
+        List<PositionView> out = new ArrayList<>(books.size());
+        for (Book p : books) {
+            out.add(p.view(lastPrices.get(p.instrument.id())));
         }
         out.sort((a, b) -> a.instrument().compareTo(b.instrument()));
         return out;
     }
 
-    /** One strategy's own books: its positions (netted per instrument), realized PnL, fees and fills. */
-    private static final class Ledger {
-        final Map<InstrumentId, Position> positions = new HashMap<>();
-        long fees;
-        long fills;
+    // ---------------------------------------------------------------- parts
 
-        Position position(Instrument instrument) {
-            Position p = positions.get(instrument.id());
-            if (p == null) {
-                p = new Position(instrument);
-                positions.put(instrument.id(), p);
-            }
-            return p;
+    /** How an instrument's trades move money. */
+    private enum Style {
+        /** the notional is paid and the thing held */
+        PAID,
+        /** only the PnL is settled */
+        FUTURE,
+        /** two currencies are exchanged */
+        CURRENCY_PAIR
+    }
+
+    /** The money of one currency. */
+    private static final class Funds {
+        final long initial;
+        long balance;
+        long realized;
+        long fees;
+        long paidCost;
+        long holdings;
+
+        Funds(long initial) {
+            this.initial = initial;
+            this.balance = initial;
         }
     }
 
-    private static final class Position {
+    /** One strategy's own books: its positions, realized PnL and fees in the base currency, and fills. */
+    private static final class Ledger {
+        final Map<InstrumentId, Book> books = new HashMap<>();
+        long realizedBase;
+        long feesBase;
+        long fills;
+
+        Book book(Instrument instrument, LotMethod method) {
+            return books.computeIfAbsent(instrument.id(), k -> new Book(instrument, method));
+        }
+    }
+
+    /** A lot still open under FIFO: its signed quantity and price. */
+    private record Lot(Quantity quantity, Price price) {}
+
+    /** One instrument's netted position, in its quote currency. */
+    private static final class Book {
         final Instrument instrument;
+        final Style style;
+        final LotMethod method;
+        final ArrayDeque<Lot> lots;
         Quantity quantity;
-        long costBasis;
+        /** the open quantity's cost, signed like it: Σ lot values (FIFO) or the average cost basis */
+        long cost;
+
         long marketValue;
         long realized;
+        long valueBase;
+        long unrealizedBase;
+        long equityBase;
 
-        Position(Instrument instrument) {
+        Book(Instrument instrument, LotMethod method) {
             this.instrument = instrument;
+            this.style = instrument.assetClass() == AssetClass.FUTURE
+                    ? Style.FUTURE
+                    : instrument.isCurrencyPair() ? Style.CURRENCY_PAIR : Style.PAID;
+            this.method = method;
+            this.lots = method == LotMethod.FIFO ? new ArrayDeque<>() : null;
             this.quantity = new Quantity(0, instrument.quantityScale());
         }
 
+        void mark(Price price) {
+            marketValue = quantity.isZero() ? 0 : instrument.valueUnits(price, quantity);
+        }
+
         /**
-         * Applies a trade of {@code delta} at {@code price} (average cost): the part that reduces the position
-         * realizes its value less its proportional cost, the rest opens at {@code price}. Returns the realized PnL.
+         * Applies a trade of {@code delta} at {@code price}: the part that reduces the position realizes its value
+         * less its cost (average or oldest lots first), the rest opens at {@code price}. Returns the realized PnL.
          */
-        long trade(Quantity delta, Price price, Currency base) {
+        long trade(Quantity delta, Price price) {
             long pnl = 0;
             Quantity open = delta;
             if (!quantity.isZero() && quantity.signum() != delta.signum()) {
                 Quantity heldAbs = quantity.abs();
                 Quantity closed = Quantity.min(delta.abs(), heldAbs);
-                long closedCost = closed.equals(heldAbs)
-                        ? costBasis
-                        : new Money(base, costBasis).proportion(closed, heldAbs).units();
-                long closingValue = instrument.valueUnits(price, quantity.signum() > 0 ? closed : closed.negate());
+                Quantity closedSigned = quantity.signum() > 0 ? closed : closed.negate();
+                long closedCost = method == LotMethod.FIFO
+                        ? consumeLots(closed)
+                        : closed.equals(heldAbs)
+                                ? cost
+                                : new Money(instrument.currency(), cost)
+                                        .proportion(closed, heldAbs)
+                                        .units();
+                long closingValue = instrument.valueUnits(price, closedSigned);
                 pnl = Math.subtractExact(closingValue, closedCost);
-                costBasis = Math.subtractExact(costBasis, closedCost);
-                quantity = quantity.signum() > 0 ? quantity.minus(closed) : quantity.plus(closed);
+                cost = Math.subtractExact(cost, closedCost);
+                quantity = quantity.minus(closedSigned);
                 realized = Math.addExact(realized, pnl);
                 Quantity rest = delta.abs().minus(closed);
                 open = rest.isPositive() ? (delta.signum() > 0 ? rest : rest.negate()) : null;
             }
             if (open != null) {
-                costBasis = Math.addExact(costBasis, instrument.valueUnits(price, open));
+                cost = Math.addExact(cost, instrument.valueUnits(price, open));
                 quantity = quantity.plus(open);
+                if (lots != null) {
+                    lots.addLast(new Lot(open, price));
+                }
             }
             return pnl;
         }
 
-        PositionView view(Price last, Currency base) {
+        /** Takes {@code closed} (unsigned) from the oldest lots; returns their cost, exactly as it was counted. */
+        private long consumeLots(Quantity closed) {
+            long taken = 0;
+            Quantity left = closed;
+            while (left.isPositive()) {
+                Lot lot = lots.pollFirst();
+                Quantity lotAbs = lot.quantity.abs();
+                long lotValue = instrument.valueUnits(lot.price, lot.quantity);
+                if (lotAbs.compareTo(left) <= 0) {
+                    taken = Math.addExact(taken, lotValue);
+                    left = left.minus(lotAbs);
+                } else {
+                    Quantity remaining = lot.quantity.signum() > 0
+                            ? lotAbs.minus(left)
+                            : lotAbs.minus(left).negate();
+                    long remainingValue = instrument.valueUnits(lot.price, remaining);
+                    taken = Math.addExact(taken, lotValue - remainingValue);
+                    lots.addFirst(new Lot(remaining, lot.price));
+                    left = Quantity.ZERO;
+                }
+            }
+            return taken;
+        }
+
+        PositionView view(Price last) {
+            Currency c = instrument.currency();
             BigDecimal avg = null;
-            Money cost = new Money(base, costBasis);
             if (!quantity.isZero()) {
                 BigDecimal units =
                         quantity.toBigDecimal().multiply(instrument.multiplier().toBigDecimal());
-                avg = cost.toBigDecimal()
+                avg = BigDecimal.valueOf(cost, Money.SCALE)
                         .divide(units, instrument.priceScale() + 6, RoundingMode.HALF_EVEN)
                         .stripTrailingZeros();
             }
             return new PositionView(
                     instrument.id(),
                     quantity,
-                    cost,
+                    new Money(c, cost),
                     avg,
                     last,
-                    new Money(base, marketValue),
-                    new Money(base, marketValue - costBasis),
-                    new Money(base, realized));
+                    new Money(c, marketValue),
+                    new Money(c, marketValue - cost),
+                    new Money(c, realized));
         }
     }
 }

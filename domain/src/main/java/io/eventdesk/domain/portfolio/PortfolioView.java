@@ -1,5 +1,6 @@
 package io.eventdesk.domain.portfolio;
 
+import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.value.Currency;
@@ -8,6 +9,7 @@ import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A read-only view of the portfolio: what strategies, the risk engine and venues may see. */
@@ -57,4 +59,37 @@ public interface PortfolioView {
 
     /** Every position held or once held, by instrument id. */
     List<PositionView> positions();
+
+    /** Cash or margin. */
+    AccountType accountType();
+
+    /** Whether the account may sell what it does not hold. */
+    boolean allowsShorting();
+
+    /** The balance of one currency (zero when none is held). */
+    Money cash(Currency currency);
+
+    /** Every currency's balance. */
+    Map<Currency, Money> balances();
+
+    /** {@code amount} in the base currency at the current rate; an error when no rate exists. */
+    Money valueInBase(Money amount);
+
+    /** Taxes accrued on realized gains so far (a liability, already out of equity). */
+    Money taxes();
+
+    /** Equity now less equity when the session began. */
+    Money dailyPnl();
+
+    /** Equity when the current session began. */
+    Money sessionStartEquity();
+
+    /** Gross and net exposure per asset class, of the positions open. */
+    Map<AssetClass, Exposure> exposureByAssetClass();
+
+    /** The margin the open positions need: initial, or maintenance when {@code maintenance}. */
+    Money marginRequirement(boolean maintenance);
+
+    /** Gross exposure / equity (0 when equity is not positive). */
+    BigDecimal leverage();
 }

@@ -128,6 +128,6 @@ class PortfolioTest {
     void shouldStopTheRun_whenAFillWouldOverdrawTheCashAccount() {
         assertThatThrownBy(() -> portfolio.apply(buy(aapl, "101", "100")))
                 .isInstanceOf(PortfolioInvariantViolation.class)
-                .hasMessageContaining("cash went negative");
+                .hasMessageContaining("USD balance went negative");
     }
 }
