@@ -55,7 +55,7 @@ import java.util.TreeMap;
  */
 public final class Portfolio implements PortfolioView {
     private static final int RATIO_DIGITS = 8;
-    private static final int RATE_DIGITS = 12;
+    private static final int RATE_DIGITS = 20;
 
     private final AccountSettings settings;
     private final Currency base;
@@ -131,7 +131,7 @@ public final class Portfolio implements PortfolioView {
             throw new IllegalArgumentException(
                     "fee in " + fill.fee().currency() + " on " + ins.id() + ", quoted in " + ins.currency());
         }
-        lastPrices.putIfAbsent(ins.id(), fill.price());
+        boolean firstPrice = lastPrices.putIfAbsent(ins.id(), fill.price()) == null;
         Book book = positions.get(ins.id());
         if (book == null) {
             book = new Book(ins, settings.lotMethod());
@@ -167,7 +167,12 @@ public final class Portfolio implements PortfolioView {
         ledger.feesBase = Math.addExact(ledger.feesBase, feeBase);
         ledger.fills++;
         version++;
-        revalue(book, lastPrices.get(ins.id()));
+        if (firstPrice && !singleCurrency && ratePairs.containsValue(ins.id())) {
+            book.mark(fill.price());
+            recompute(); // the pair's first price is the first rate of its currency
+        } else {
+            revalue(book, lastPrices.get(ins.id()));
+        }
         checkInvariants(fill, null);
         checkLedgers(ins, fill);
     }
@@ -495,6 +500,14 @@ public final class Portfolio implements PortfolioView {
                             .longValueExact());
         }
         return money(sum);
+    }
+
+    /** A margin account whose equity fell below the maintenance margin of its positions. */
+    public boolean isMarginCalled() {
+        if (settings.type() != AccountType.MARGIN || grossValue == 0) {
+            return false;
+        }
+        return equity < marginRequirement(true).units();
     }
 
     @Override
