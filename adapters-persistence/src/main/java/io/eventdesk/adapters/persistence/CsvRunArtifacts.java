@@ -282,6 +282,20 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             s.put("market_events", summary.marketEvents());
             s.put("events", summary.events());
             s.put("journal_digest", summary.journalDigest());
+            s.put("account_type", summary.accountType());
+            s.put("peak_equity", summary.peakEquity().toBigDecimal());
+            s.put("taxes", summary.taxes().toBigDecimal());
+            Map<String, Object> balances = new LinkedHashMap<>();
+            summary.balances().forEach((c, m) -> balances.put(c.code(), m.toBigDecimal()));
+            s.put("balances", balances);
+            Map<String, Object> exposure = new LinkedHashMap<>();
+            summary.exposureByAssetClass().forEach((k, e) -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("gross", e.gross().toBigDecimal());
+                x.put("net", e.net().toBigDecimal());
+                exposure.put(k.name().toLowerCase(java.util.Locale.ROOT), x);
+            });
+            s.put("exposure_by_asset_class", exposure);
             List<Map<String, Object>> strategies = new ArrayList<>();
             for (StrategyPnl p : summary.strategies()) {
                 Map<String, Object> m = new LinkedHashMap<>();

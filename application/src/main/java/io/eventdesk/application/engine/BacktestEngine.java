@@ -6,6 +6,7 @@ import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.BarClosed;
 import io.eventdesk.domain.event.BookUpdated;
 import io.eventdesk.domain.event.Event;
+import io.eventdesk.domain.event.MarginCalled;
 import io.eventdesk.domain.event.OrderAccepted;
 import io.eventdesk.domain.event.OrderCancelRejected;
 import io.eventdesk.domain.event.OrderCanceled;
@@ -30,6 +31,7 @@ import io.eventdesk.domain.event.RunFinished;
 import io.eventdesk.domain.event.RunStarted;
 import io.eventdesk.domain.event.SignalRaised;
 import io.eventdesk.domain.event.SignalSkipped;
+import io.eventdesk.domain.event.TaxAccrued;
 import io.eventdesk.domain.event.TradePrinted;
 import io.eventdesk.domain.event.TradingStateChanged;
 import io.eventdesk.domain.instrument.Instrument;
@@ -58,6 +60,7 @@ import io.eventdesk.domain.port.SignalFeedPort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.portfolio.PositionView;
+import io.eventdesk.domain.portfolio.SessionSchedule;
 import io.eventdesk.domain.portfolio.StrategyPnl;
 import io.eventdesk.domain.risk.BreachAction;
 import io.eventdesk.domain.risk.KillSwitchCommand;
@@ -75,6 +78,7 @@ import io.eventdesk.domain.sizing.TargetPositionSizer;
 import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.strategy.StrategyContext;
 import io.eventdesk.domain.trading.TradingState;
+import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
@@ -134,7 +138,11 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     /** equity when the current session (UTC day) began, and that day (epoch days) */
     private Money sessionStartEquity;
 
-    private long sessionDay = Long.MIN_VALUE;
+    private java.time.LocalDate sessionDay;
+    private final SessionSchedule sessions;
+    /** whether the account is under a margin call now: reported once per breach */
+    private boolean marginCalled;
+
     private TradingState tradingState = TradingState.ACTIVE;
     /** whether the current state came from the daily loss limit, which lasts until the session ends */
     private boolean stateFromDailyLoss;
@@ -167,7 +175,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         this.venue = request.venue();
         this.journal = request.journal();
         this.artifacts = request.artifacts();
-        this.portfolio = new Portfolio(request.initialCash(), request.instruments());
+        this.portfolio = new Portfolio(request.account(), request.instruments());
+        this.sessions = request.sessions();
         this.risk = RiskEngine.standard(request.riskLimits());
         request.strategies().forEach((id, s) -> strategies.add(new StrategySlot(id, s)));
         this.commands = request.killSwitchCommands();
@@ -241,13 +250,21 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         marketEvents++;
         // a bar trades from its open; a tick at its time
         Instant opens = data instanceof Bar b ? b.openTime() : data instanceof QuoteBar qb ? qb.openTime() : known;
-        long day = Math.floorDiv(opens.getEpochSecond(), 86_400L); // a bar's session: the day it opens in
+        java.time.LocalDate day = sessions.sessionOf(opens); // a bar's session: the one it opens in
         applyCommandsUntil(known);
         deliverExternalSignalsBefore(known);
-        if (day != sessionDay) {
+        if (!day.equals(sessionDay)) {
+            Instant start = sessions.startOf(day);
+            clock.advanceTo(start.isAfter(clock.now()) ? start : clock.now());
+            if (sessionDay != null) {
+                Money tax = portfolio.closeSession();
+                if (!tax.isZero()) {
+                    publish(new TaxAccrued(++sequence, clock.now(), tax, portfolio.taxes()));
+                }
+            }
             sessionDay = day;
+            portfolio.startSession();
             sessionStartEquity = portfolio.equity();
-            clock.advanceTo(Instant.ofEpochSecond(day * 86_400L));
             if (stateFromDailyLoss) {
                 stateFromDailyLoss = false;
                 engage(TradingState.ACTIVE, "a new session began; the daily loss limit is reset", false);
@@ -287,6 +304,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                     .add(mark.toBigDecimal().doubleValue());
         }
         checkBreaches();
+        checkMargin();
         for (StrategySlot slot : strategies) {
             List<Signal> signals = slot.strategy.onMarketData(data, slot);
             slot.carryOutRequests();
@@ -374,7 +392,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 instrument,
                 reference,
                 pending,
-                reservedCash(),
+                reservedCash(instrument.currency()),
                 fee,
                 sessionStartEquity,
                 recentOrders(strategyId, orderRequest.instrument(), now),
@@ -429,6 +447,14 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             }
         }
         if (flatten) {
+            flatten("kill switch: " + cause);
+        }
+    }
+
+    /** Closes every strategy's positions with market orders the desk sends in the strategy's name. */
+    private void flatten(String why) {
+        Instant now = clock.now();
+        {
             // each strategy's own position is closed in its name, so its books stay true; the desk sends the order
             for (StrategyPnl strategy : portfolio.strategies()) {
                 for (PositionView p : portfolio.positions()) {
@@ -437,11 +463,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                         continue;
                     }
                     Signal flat = Signal.target(
-                            "flatten",
-                            p.instrument(),
-                            Quantity.ZERO,
-                            "kill switch: " + cause,
-                            Map.of("position", held.toString()));
+                            "flatten", p.instrument(), Quantity.ZERO, why, Map.of("position", held.toString()));
                     long signalSequence = ++sequence;
                     publish(new SignalRaised(signalSequence, now, strategy.strategyId(), flat));
                     OrderRequest close = OrderRequest.market(
@@ -586,6 +608,21 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         }
     }
 
+    /** A margin call is reported when equity falls below maintenance, and answered by liquidation if configured. */
+    private void checkMargin() {
+        boolean called = portfolio.isMarginCalled();
+        if (called && !marginCalled) {
+            boolean liquidate = request.account().liquidateOnMarginCall();
+            publish(new MarginCalled(
+                    ++sequence, clock.now(), portfolio.equity(), portfolio.marginRequirement(true), liquidate));
+            if (liquidate) {
+                flatten("margin call: equity " + portfolio.equity().amount() + " < maintenance margin "
+                        + portfolio.marginRequirement(true).amount());
+            }
+        }
+        marginCalled = called;
+    }
+
     private void checkBreaches() {
         if (dailyLossAction != BreachAction.DENY) {
             Money loss = sessionStartEquity.minus(portfolio.equity());
@@ -666,22 +703,24 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         return sum;
     }
 
-    /** What open buy orders will cost at their reference prices, fees included. */
-    private Money reservedCash() {
-        return reservedCash(null);
+    /** What open buy orders paid in {@code currency} will cost at their reference prices, fees included. */
+    private Money reservedCash(Currency currency) {
+        return reservedCash(currency, null);
     }
 
-    private Money reservedCash(OrderId except) {
-        Money reserved = Money.zero(portfolio.baseCurrency());
+    private Money reservedCash(Currency currency, OrderId except) {
+        Money reserved = Money.zero(currency);
         for (Order o : openOrders.values()) {
             if (o.side() != Side.BUY || o.id().equals(except)) {
                 continue;
             }
+            Instrument ins = portfolio.instrument(o.instrument());
             Price ref = referencePrice(o.request());
-            if (ref != null) {
-                Instrument ins = portfolio.instrument(o.instrument());
-                reserved = reserved.plus(ins.notional(ref, o.leavesQuantity()))
-                        .plus(venue.estimateFee(ins, o.leavesQuantity(), ref));
+            if (ref != null && ins.currency().equals(currency)) {
+                if (ins.assetClass() != io.eventdesk.domain.instrument.AssetClass.FUTURE) {
+                    reserved = reserved.plus(ins.notional(ref, o.leavesQuantity()));
+                }
+                reserved = reserved.plus(venue.estimateFee(ins, o.leavesQuantity(), ref));
             }
         }
         return reserved;
@@ -709,7 +748,12 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 marketEvents,
                 receipt.events(),
                 receipt.digest(),
-                portfolio.strategies());
+                portfolio.strategies(),
+                portfolio.accountType().name().toLowerCase(java.util.Locale.ROOT),
+                portfolio.balances(),
+                portfolio.taxes(),
+                portfolio.exposureByAssetClass(),
+                portfolio.peakEquity());
     }
 
     private Order open(OrderId id) {
@@ -839,7 +883,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 : venue.estimateFee(instrument, rest.quantity(), reference);
         Quantity othersPending =
                 pendingQuantity(order.instrument(), null).minus(order.side().signed(order.leavesQuantity()));
-        Money othersReserved = reservedCash(order.id());
+        Money othersReserved = reservedCash(instrument.currency(), order.id());
         RiskDecision decision = risk.check(
                 rest,
                 new RiskContext(

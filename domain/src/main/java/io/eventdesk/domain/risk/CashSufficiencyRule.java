@@ -1,15 +1,20 @@
 package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.event.RuleCheck;
+import io.eventdesk.domain.instrument.AssetClass;
+import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.portfolio.AccountType;
 import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Side;
 import java.util.Optional;
 
 /**
- * A cash account never goes negative: a buy's notional plus its fee must fit in the cash not already reserved
- * by open buy orders. Always checked.
+ * A cash account never goes negative: a buy's notional plus its fee must fit in the cash of its quote currency not
+ * already reserved by open buy orders, and selling an FX pair needs the base currency it delivers. Checked for cash
+ * accounts.
  */
 public final class CashSufficiencyRule implements RiskRule {
     @Override
@@ -24,17 +29,32 @@ public final class CashSufficiencyRule implements RiskRule {
 
     @Override
     public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
-        if (request.side() == Side.SELL) {
-            return Optional.of(pass(() -> "a sell raises cash"));
+        if (context.portfolio().accountType() != AccountType.CASH) {
+            return Optional.empty(); // a margin account borrows: margin sufficiency decides
         }
+        Instrument ins = context.instrument();
         InstrumentId id = request.instrument();
+        if (request.side() == Side.SELL) {
+            if (!ins.isCurrencyPair()) {
+                return Optional.of(pass(() -> "a sell raises cash"));
+            }
+            // selling a pair pays with its base currency
+            Money need = Money.ofProduct(ins.baseCurrency(), new Price(1, 0), request.quantity(), ins.multiplier());
+            Money has = context.portfolio().cash(ins.baseCurrency());
+            return Optional.of(
+                    need.compareTo(has) > 0
+                            ? fail(() -> "selling " + id + " needs " + need + " > balance " + has)
+                            : pass(() -> "selling " + id + " needs " + need + " <= balance " + has));
+        }
         if (context.referencePrice() == null) {
             return Optional.of(fail(() -> "no price known for " + id + " to value the order"));
         }
-        Money notional = context.instrument().notional(context.referencePrice(), request.quantity());
+        Money notional = ins.assetClass() == AssetClass.FUTURE
+                ? Money.zero(ins.currency()) // a future costs nothing but its fee to open
+                : ins.notional(context.referencePrice(), request.quantity());
         Money fee = context.estimatedFee();
         Money need = notional.plus(fee);
-        Money cash = context.portfolio().cash();
+        Money cash = context.portfolio().cash(ins.currency());
         Money reserved = context.reservedCash();
         Money available = cash.minus(reserved);
         return Optional.of(

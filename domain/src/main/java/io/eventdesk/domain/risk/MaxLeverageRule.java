@@ -39,10 +39,9 @@ public final class MaxLeverageRule implements RiskRule {
         }
         PortfolioView portfolio = context.portfolio();
         Instrument ins = context.instrument();
-        long current = Math.abs(ins.valueUnits(context.referencePrice(), context.committedPosition()));
-        long projected =
-                Math.abs(ins.valueUnits(context.referencePrice(), context.projectedPosition(request.signedQuantity())));
-        long held = Math.abs(ins.valueUnits(context.referencePrice(), portfolio.position(ins.id())));
+        long current = Math.abs(context.valueInBase(context.committedPosition()));
+        long projected = Math.abs(context.valueInBase(context.projectedPosition(request.signedQuantity())));
+        long held = Math.abs(context.valueInBase(portfolio.position(ins.id())));
         long gross = Math.addExact(portfolio.grossExposure().units() - held, projected);
         long equity = portfolio.equity().units();
         if (projected <= current) {

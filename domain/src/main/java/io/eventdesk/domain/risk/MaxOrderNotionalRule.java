@@ -30,7 +30,9 @@ public final class MaxOrderNotionalRule implements RiskRule {
         if (context.referencePrice() == null) {
             return Optional.of(fail(() -> "no price known for " + id + " to value the order"));
         }
-        Money notional = context.instrument().notional(context.referencePrice(), request.quantity());
+        // in the account's currency
+        Money notional =
+                new Money(context.portfolio().baseCurrency(), Math.abs(context.valueInBase(request.quantity())));
         return Optional.of(
                 notional.toBigDecimal().compareTo(limit) > 0
                         ? fail(() -> id + " order notional " + notional.amount() + " > limit " + limit.toPlainString())

@@ -50,19 +50,31 @@ public record RiskContext(
                 > 0;
     }
 
-    /** The instrument's value at the reference price if everything open and this order filled, in 10^-8 units. */
+    /**
+     * The instrument's value at the reference price if everything open and this order filled, in 10^-8 units of the
+     * account's base currency.
+     */
     long projectedValue(Quantity signedRequest) {
-        return instrument.valueUnits(referencePrice, projectedPosition(signedRequest));
+        return valueInBase(projectedPosition(signedRequest));
     }
 
-    /** The instrument's value at the reference price of what is committed now, in 10^-8 units. */
+    /** The instrument's value at the reference price of what is committed now, in base units. */
     long committedValue() {
-        return instrument.valueUnits(referencePrice, committedPosition());
+        return valueInBase(committedPosition());
     }
 
-    /** The portfolio's net and gross exposure with this instrument revalued to {@code value}, in 10^-8 units. */
+    /** {@code quantity} of the instrument at the reference price, in 10^-8 units of the base currency. */
+    long valueInBase(Quantity quantity) {
+        long quote = instrument.valueUnits(referencePrice, quantity);
+        if (quote == 0 || instrument.currency().equals(portfolio.baseCurrency())) {
+            return quote;
+        }
+        return portfolio.valueInBase(new Money(instrument.currency(), quote)).units();
+    }
+
+    /** The portfolio's net and gross exposure with this instrument revalued to {@code value}, in base units. */
     long[] exposureWith(long value) {
-        long held = instrument.valueUnits(referencePrice, portfolio.position(instrument.id()));
+        long held = valueInBase(portfolio.position(instrument.id()));
         long net = Math.addExact(portfolio.netExposure().units() - held, value);
         long gross = Math.addExact(portfolio.grossExposure().units() - Math.abs(held), Math.abs(value));
         return new long[] {net, gross};

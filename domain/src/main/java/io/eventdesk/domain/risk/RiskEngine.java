@@ -34,7 +34,9 @@ public final class RiskEngine {
                         new MaxLeverageRule(),
                         new MaxDrawdownRule(),
                         new DailyLossRule(),
-                        new CashSufficiencyRule()),
+                        new ShortSaleRule(),
+                        new CashSufficiencyRule(),
+                        new MarginSufficiencyRule()),
                 limits);
     }
 

@@ -1,5 +1,6 @@
 package io.eventdesk.adapters.broker.paper;
 
+import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.Bar;
@@ -16,6 +17,8 @@ import io.eventdesk.domain.order.OrderType;
 import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.port.ExecutionReportListener;
 import io.eventdesk.domain.port.ExecutionVenuePort;
+import io.eventdesk.domain.portfolio.AccountType;
+import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
@@ -611,18 +614,11 @@ final class PaperVenue implements ExecutionVenuePort {
                 slippage = new Price(0, slippage.scale());
             }
             Money fee = config.fees().fee(instrument, quantity, price, c.liquidity);
-            if (buy) {
-                Money cost = instrument.notional(price, quantity).plus(fee);
-                Money cash = listener.account().cash();
-                if (cost.compareTo(cash) > 0) {
-                    remove(w);
-                    listener.canceled(
-                            w.id,
-                            c.time,
-                            "insufficient cash at execution: buying " + quantity + " at " + price + " costs "
-                                    + cost.amount() + " (fee " + fee.amount() + ") > cash " + cash.amount());
-                    continue;
-                }
+            String unaffordable = unaffordable(listener.account(), instrument, buy, quantity, price, fee);
+            if (unaffordable != null) {
+                remove(w);
+                listener.canceled(w.id, c.time, unaffordable);
+                continue;
             }
             if (left != null) {
                 if (shared || buy) {
@@ -638,6 +634,38 @@ final class PaperVenue implements ExecutionVenuePort {
             listener.filled(w.id, c.time, "F-" + (++fillCounter), quantity, price, slippage, fee, c.liquidity);
         }
         candidates.clear();
+    }
+
+    /**
+     * Why a cash account cannot pay for this execution, or null: a buy's notional (a future's: none) and fee in its
+     * quote currency, or the base currency an FX pair's sale delivers. A margin account borrows.
+     */
+    private static String unaffordable(
+            PortfolioView account, Instrument instrument, boolean buy, Quantity quantity, Price price, Money fee) {
+        if (account.accountType() != AccountType.CASH) {
+            return null;
+        }
+        if (!buy) {
+            if (!instrument.isCurrencyPair()) {
+                return null;
+            }
+            Money deliver =
+                    Money.ofProduct(instrument.baseCurrency(), new Price(1, 0), quantity, instrument.multiplier());
+            Money has = account.cash(instrument.baseCurrency());
+            return deliver.compareTo(has) > 0
+                    ? "insufficient " + instrument.baseCurrency() + " at execution: selling " + quantity + " "
+                            + instrument.id() + " delivers " + deliver.amount() + " > balance " + has.amount()
+                    : null;
+        }
+        Money notional = instrument.assetClass() == AssetClass.FUTURE
+                ? Money.zero(instrument.currency())
+                : instrument.notional(price, quantity);
+        Money cost = notional.plus(fee);
+        Money cash = account.cash(instrument.currency());
+        return cost.compareTo(cash) > 0
+                ? "insufficient cash at execution: buying " + quantity + " at " + price + " costs " + cost.amount()
+                        + " (fee " + fee.amount() + ") > cash " + cash.amount()
+                : null;
     }
 
     private static void reportTrigger(Working w, ExecutionReportListener listener) {
