@@ -133,7 +133,8 @@ class CliTest {
                             + " expected a positive integer, got 'two'",
                     "a missing section|initial-cash: 10000|initial-cashh: 10000|account.initial-cashh: unknown key",
                     "a bad asset class|asset-class: equity|asset-class: bond|instruments[0].asset-class: expected one of",
-                    "another currency|'    currency: USD'|'    currency: EUR'|instruments[0].currency: EUR differs",
+                    "a currency with no rate|'    currency: USD'|'    currency: EUR'|instruments[0].currency: EUR needs a rate to USD: trade a EUR/USD (or USD/EUR) pair in the run, or give fx-rates: {EUR: ...}",
+                    "an unknown account type|initial-cash: 10000|type: borrowed|account.type: expected one of cash, margin",
                 })
         void shouldExitTwoNamingTheKey_whenTheConfigIsWrong(String what, String from, String to, String message)
                 throws IOException {

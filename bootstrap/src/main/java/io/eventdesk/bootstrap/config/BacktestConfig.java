@@ -3,6 +3,8 @@ package io.eventdesk.bootstrap.config;
 import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
 import io.eventdesk.adapters.marketdata.DataSource;
 import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.portfolio.AccountSettings;
+import io.eventdesk.domain.portfolio.SessionSchedule;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.sizing.Sizing;
@@ -31,4 +33,6 @@ public record BacktestConfig(
         PaperVenueConfig execution,
         String journalUrl,
         List<KillSwitchCommand> killSwitch,
-        Sizing sizing) {}
+        Sizing sizing,
+        AccountSettings account,
+        SessionSchedule sessions) {}

@@ -13,6 +13,7 @@ import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.portfolio.AccountSettings;
 import io.eventdesk.domain.risk.BreachAction;
 import io.eventdesk.domain.risk.ImmutableRiskLimits;
 import io.eventdesk.domain.risk.KillSwitchCommand;
@@ -57,7 +58,10 @@ public final class ConfigLoader {
                         "risk",
                         "execution",
                         "journal",
-                        "kill-switch");
+                        "kill-switch",
+                        "fx-rates",
+                        "accounting",
+                        "session");
         Path base = file.toAbsolutePath().getParent();
 
         String name = root.get("name").text();
@@ -67,17 +71,49 @@ public final class ConfigLoader {
         }
         long seed = root.get("seed").integer(0);
 
-        ConfigNode account = root.get("account").object("initial-cash", "base-currency");
-        Currency baseCurrency = value(
-                account.get("base-currency"),
-                () -> Currency.of(account.get("base-currency").text()));
-        Money initialCash = Money.of(baseCurrency, account.get("initial-cash").positiveDecimal());
+        AccountSettings accountSettings =
+                AccountConfigReader.read(root.get("account"), root.get("fx-rates"), root.get("accounting"));
+        Currency baseCurrency = accountSettings.base();
+        Money initialCash = accountSettings.initialCash();
 
         Map<InstrumentId, Instrument> instruments = new LinkedHashMap<>();
         for (ConfigNode n : root.get("instruments").list()) {
             Instrument i = instrument(n, baseCurrency);
             if (instruments.put(i.id(), i) != null) {
                 throw n.get("id").error("instrument " + i.id() + " is defined twice");
+            }
+        }
+        // every currency held or traded needs a way to the base currency: a pair in the run, or a fixed rate
+        java.util.Set<Currency> priced =
+                new java.util.HashSet<>(accountSettings.fixedRates().keySet());
+        priced.add(baseCurrency);
+        for (Instrument i : instruments.values()) {
+            if (i.isCurrencyPair() && i.currency().equals(baseCurrency)) {
+                priced.add(i.baseCurrency());
+            } else if (i.isCurrencyPair() && i.baseCurrency().equals(baseCurrency)) {
+                priced.add(i.currency());
+            }
+        }
+        List<ConfigNode> instrumentNodes = root.get("instruments").list();
+        int index = 0;
+        for (Instrument i : instruments.values()) {
+            ConfigNode n = instrumentNodes.get(index++);
+            for (Currency c : i.isCurrencyPair() ? List.of(i.currency(), i.baseCurrency()) : List.of(i.currency())) {
+                if (!priced.contains(c)) {
+                    throw n.get(i.isCurrencyPair() && c.equals(i.baseCurrency()) ? "base-currency" : "currency")
+                            .error(c + " needs a rate to " + baseCurrency + ": trade a " + c + "/" + baseCurrency
+                                    + " (or " + baseCurrency + "/" + c + ") pair in the run, or give fx-rates: {" + c
+                                    + ": ...}");
+                }
+            }
+        }
+        for (Currency c : accountSettings.balances().keySet()) {
+            if (!priced.contains(c)) {
+                throw root.get("account")
+                        .get("balances")
+                        .get(c.code())
+                        .error(c + " needs a rate to " + baseCurrency + ": trade a " + c + "/" + baseCurrency
+                                + " pair in the run, or give fx-rates: {" + c + ": ...}");
             }
         }
 
@@ -112,7 +148,9 @@ public final class ConfigLoader {
                 execution,
                 journalUrl,
                 killSwitch(root.get("kill-switch")),
-                sizing(root.get("sizing")));
+                sizing(root.get("sizing")),
+                accountSettings,
+                AccountConfigReader.session(root.get("session")));
     }
 
     private static JsonNode parse(Path file, String source) {
@@ -183,18 +221,22 @@ public final class ConfigLoader {
     }
 
     private static Instrument instrument(ConfigNode n, Currency base) {
-        n.object("id", "asset-class", "currency", "tick-size", "lot-size", "multiplier");
+        n.object(
+                "id",
+                "asset-class",
+                "currency",
+                "tick-size",
+                "lot-size",
+                "multiplier",
+                "base-currency",
+                "margin-initial",
+                "margin-maintenance");
         InstrumentId id = value(n.get("id"), () -> InstrumentId.of(n.get("id").text()));
         AssetClass assetClass = AssetClass.valueOf(n.get("asset-class")
                 .choice(null, "equity", "future", "fx", "crypto")
                 .toUpperCase(Locale.ROOT));
         Currency currency =
                 value(n.get("currency"), () -> Currency.of(n.get("currency").text(base.code())));
-        if (!currency.equals(base)) {
-            throw n.get("currency")
-                    .error(currency + " differs from account.base-currency " + base
-                            + "; accounts in several currencies are not supported yet");
-        }
         Price tick = value(n.get("tick-size"), () -> Price.of(n.get("tick-size").positiveDecimal()));
         Quantity lot = n.get("lot-size").isMissing()
                 ? Quantity.of(1)
@@ -204,7 +246,23 @@ public final class ConfigLoader {
                 : value(
                         n.get("multiplier"),
                         () -> Quantity.of(n.get("multiplier").positiveDecimal()));
-        return value(n, () -> new Instrument(id, assetClass, currency, tick, lot, multiplier));
+        Currency pairBase = n.get("base-currency").isMissing()
+                ? null
+                : value(
+                        n.get("base-currency"),
+                        () -> Currency.of(n.get("base-currency").text()));
+        if (pairBase != null && assetClass != AssetClass.FX) {
+            throw n.get("base-currency").error("only an fx pair has a base currency");
+        }
+        java.math.BigDecimal initial = n.get("margin-initial").isMissing()
+                ? null
+                : n.get("margin-initial").positiveDecimal();
+        java.math.BigDecimal maintenance = n.get("margin-maintenance").isMissing()
+                ? null
+                : n.get("margin-maintenance").positiveDecimal();
+        return value(
+                n,
+                () -> new Instrument(id, assetClass, currency, tick, lot, multiplier, pairBase, initial, maintenance));
     }
 
     static Instrument known(Map<InstrumentId, Instrument> instruments, ConfigNode n) {

@@ -131,7 +131,9 @@ public final class BacktestRunner {
                 config.risk(),
                 config.killSwitch(),
                 signalFeeds,
-                config.sizing());
+                config.sizing(),
+                config.account(),
+                config.sessions());
         return new RunBacktestService().run(request);
     }
 
