@@ -24,6 +24,7 @@ import io.eventdesk.domain.order.OrderAction;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderStatus;
 import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.portfolio.PositionView;
 import io.eventdesk.domain.portfolio.StrategyPnl;
 import io.eventdesk.domain.run.RunSummary;
 import java.io.BufferedWriter;
@@ -296,6 +297,24 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                 exposure.put(k.name().toLowerCase(java.util.Locale.ROOT), x);
             });
             s.put("exposure_by_asset_class", exposure);
+            s.put("leverage", summary.leverage());
+            s.put("drawdown", summary.drawdown());
+            s.put("daily_pnl", summary.dailyPnl().toBigDecimal());
+            List<Map<String, Object>> positions = new ArrayList<>();
+            for (PositionView p : summary.positions()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("instrument", p.instrument().value());
+                x.put("quantity", p.quantity().toBigDecimal());
+                x.put("currency", p.costBasis().currency().code());
+                x.put("cost_basis", p.costBasis().toBigDecimal());
+                x.put("average_price", p.averagePrice());
+                x.put("last_price", p.lastPrice() == null ? null : p.lastPrice().toBigDecimal());
+                x.put("market_value", p.marketValue().toBigDecimal());
+                x.put("unrealized_pnl", p.unrealizedPnl().toBigDecimal());
+                x.put("realized_pnl", p.realizedPnl().toBigDecimal());
+                positions.add(x);
+            }
+            s.put("positions", positions);
             List<Map<String, Object>> strategies = new ArrayList<>();
             for (StrategyPnl p : summary.strategies()) {
                 Map<String, Object> m = new LinkedHashMap<>();

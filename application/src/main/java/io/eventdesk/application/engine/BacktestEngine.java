@@ -39,7 +39,6 @@ import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.market.BookUpdate;
 import io.eventdesk.domain.market.MarketData;
-import io.eventdesk.domain.market.OrderBook;
 import io.eventdesk.domain.market.Quote;
 import io.eventdesk.domain.market.QuoteBar;
 import io.eventdesk.domain.market.Trade;
@@ -123,8 +122,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     private final Map<OrderId, Order> openOrders = new LinkedHashMap<>();
     private final List<StrategySlot> strategies = new ArrayList<>();
     private final VenueReports reports = new VenueReports();
-    /** level-2 books rebuilt from book data, for marking at their mid */
-    private final Map<InstrumentId, OrderBook> books = new HashMap<>();
+    /** the price each piece of market data marks its instrument at */
+    private final MarkPrices marks;
 
     private SimulatedClock clock;
 
@@ -177,6 +176,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         this.artifacts = request.artifacts();
         this.portfolio = new Portfolio(request.account(), request.instruments());
         this.sessions = request.sessions();
+        this.marks = new MarkPrices(portfolio);
         this.risk = RiskEngine.standard(request.riskLimits());
         request.strategies().forEach((id, s) -> strategies.add(new StrategySlot(id, s)));
         this.commands = request.killSwitchCommands();
@@ -274,27 +274,18 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         venue.onMarketData(data, reports);
         clock.advanceTo(known);
         venue.advanceTo(known, reports);
-        Price mark;
         if (data instanceof Bar bar) {
             publish(new BarClosed(++sequence, bar));
-            mark = bar.close();
         } else if (data instanceof Trade trade) {
             publish(new TradePrinted(++sequence, trade));
-            mark = trade.price();
         } else if (data instanceof Quote quote) {
             publish(new QuoteUpdated(++sequence, quote));
-            mark = quoteMark(quote);
         } else if (data instanceof QuoteBar quoteBar) {
             publish(new QuoteBarClosed(++sequence, quoteBar));
-            mark = quoteMark(quoteBar.closingQuote());
         } else {
-            BookUpdate update = (BookUpdate) data;
-            publish(new BookUpdated(++sequence, update));
-            OrderBook book = books.computeIfAbsent(update.instrument(), OrderBook::new);
-            book.apply(update);
-            Quote top = book.top(update.time());
-            mark = top == null ? null : quoteMark(top);
+            publish(new BookUpdated(++sequence, (BookUpdate) data));
         }
+        Price mark = marks.of(data);
         if (mark != null) {
             portfolio.mark(data.instrument(), mark);
         }
@@ -316,15 +307,6 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             valuedVersion = portfolio.version();
             publish(portfolio.valuation(++sequence, clock.now()));
         }
-    }
-
-    /** A quote is marked at its mid, rounded half-even to the tick, or at its only side. */
-    private Price quoteMark(Quote quote) {
-        Price mid = quote.mid();
-        if (mid == null) {
-            return quote.bid() == null ? quote.ask() : quote.bid();
-        }
-        return portfolio.instrument(quote.instrument()).roundToTick(mid, java.math.RoundingMode.HALF_EVEN);
     }
 
     private void handle(String strategyId, Signal signal) {
@@ -753,7 +735,11 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 portfolio.balances(),
                 portfolio.taxes(),
                 portfolio.exposureByAssetClass(),
-                portfolio.peakEquity());
+                portfolio.peakEquity(),
+                portfolio.leverage(),
+                portfolio.drawdown(),
+                portfolio.dailyPnl(),
+                portfolio.positions());
     }
 
     private Order open(OrderId id) {

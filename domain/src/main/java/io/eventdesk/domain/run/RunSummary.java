@@ -2,6 +2,7 @@ package io.eventdesk.domain.run;
 
 import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.portfolio.Exposure;
+import io.eventdesk.domain.portfolio.PositionView;
 import io.eventdesk.domain.portfolio.StrategyPnl;
 import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Money;
@@ -33,9 +34,14 @@ public record RunSummary(
         Map<Currency, Money> balances,
         Money taxes,
         Map<AssetClass, Exposure> exposureByAssetClass,
-        Money peakEquity) {
+        Money peakEquity,
+        BigDecimal leverage,
+        BigDecimal drawdown,
+        Money dailyPnl,
+        List<PositionView> positions) {
     public RunSummary {
         strategies = List.copyOf(strategies);
+        positions = List.copyOf(positions);
         balances = Collections.unmodifiableMap(new LinkedHashMap<>(balances));
         exposureByAssetClass = Collections.unmodifiableMap(new LinkedHashMap<>(exposureByAssetClass));
     }
