@@ -138,6 +138,10 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     private Money sessionStartEquity;
 
     private java.time.LocalDate sessionDay;
+    /** the current session's bounds: [opened, ends) */
+    private Instant sessionOpened;
+
+    private Instant sessionEnds;
     private final SessionSchedule sessions;
     /** whether the account is under a margin call now: reported once per breach */
     private boolean marginCalled;
@@ -250,12 +254,19 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         marketEvents++;
         // a bar trades from its open; a tick at its time
         Instant opens = data instanceof Bar b ? b.openTime() : data instanceof QuoteBar qb ? qb.openTime() : known;
-        java.time.LocalDate day = sessions.sessionOf(opens); // a bar's session: the one it opens in
         applyCommandsUntil(known);
         deliverExternalSignalsBefore(known);
-        if (!day.equals(sessionDay)) {
-            Instant start = sessions.startOf(day);
-            clock.advanceTo(start.isAfter(clock.now()) ? start : clock.now());
+        // a bar's session is the one it opens in; within the current session's bounds nothing needs computing
+        boolean sameSession = sessionDay != null && !opens.isBefore(sessionOpened) && opens.isBefore(sessionEnds);
+        if (!sameSession) {
+            java.time.LocalDate day = sessions.sessionOf(opens);
+            sessionOpened = sessions.startOf(day);
+            sessionEnds = sessions.startOf(day.plusDays(1));
+            sameSession = day.equals(sessionDay);
+        }
+        if (!sameSession) {
+            java.time.LocalDate day = sessions.sessionOf(opens);
+            clock.advanceTo(sessionOpened.isAfter(clock.now()) ? sessionOpened : clock.now());
             if (sessionDay != null) {
                 Money tax = portfolio.closeSession();
                 if (!tax.isZero()) {

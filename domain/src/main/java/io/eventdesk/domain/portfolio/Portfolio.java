@@ -91,6 +91,8 @@ public final class Portfolio implements PortfolioView {
     /** whether every amount is in the base currency: no rates, no conversions */
     private final boolean singleCurrency;
 
+    private final Funds baseFunds;
+
     public Portfolio(Money initialCash, Collection<Instrument> tradable) {
         this(AccountSettings.cash(initialCash), tradable);
     }
@@ -117,6 +119,7 @@ public final class Portfolio implements PortfolioView {
             }
         }
         this.singleCurrency = single;
+        this.baseFunds = funds.get(base);
         recompute();
         peakEquity = equity;
         sessionStartEquity = equity;
@@ -185,13 +188,14 @@ public final class Portfolio implements PortfolioView {
 
     /** Marks an instrument at a new price: revalues its position, the rates it gives, equity and drawdown. */
     public void mark(InstrumentId instrument, Price price) {
-        Instrument ins = instrument(instrument);
         Price before = lastPrices.put(instrument, price);
-        if (price.equals(before)) {
+        if (before == null) {
+            instrument(instrument); // an unknown instrument is an error, checked once
+        } else if (price.equals(before)) {
             return;
         }
         Book book = positions.get(instrument);
-        if (!singleCurrency && ins.isCurrencyPair() && ratePairs.containsValue(instrument)) {
+        if (!singleCurrency && ratePairs.containsValue(instrument)) {
             if (book != null) {
                 book.mark(price);
             }
@@ -199,10 +203,8 @@ public final class Portfolio implements PortfolioView {
             version++;
         } else if (book != null) {
             revalue(book, price);
-        } else {
-            return;
         }
-        checkInvariants(instrument, price);
+        // a mark moves values, never balances: the balances' invariants hold as the last fill left them
     }
 
     /** A session begins: daily PnL counts from here. */
@@ -281,7 +283,7 @@ public final class Portfolio implements PortfolioView {
 
     private long cashInBase() {
         if (singleCurrency) {
-            return funds.get(base).balance;
+            return baseFunds.balance;
         }
         long sum = 0;
         for (Map.Entry<Currency, Funds> e : funds.entrySet()) {
@@ -292,9 +294,14 @@ public final class Portfolio implements PortfolioView {
 
     /** A book's exposure, unrealized PnL and contribution to equity, in the base currency. */
     private void convert(Book b) {
-        Currency quote = b.instrument.currency();
-        b.valueBase = toBase(quote, b.marketValue);
-        b.unrealizedBase = toBase(quote, Math.subtractExact(b.marketValue, b.cost));
+        if (singleCurrency) {
+            b.valueBase = b.marketValue;
+            b.unrealizedBase = Math.subtractExact(b.marketValue, b.cost);
+        } else {
+            Currency quote = b.instrument.currency();
+            b.valueBase = toBase(quote, b.marketValue);
+            b.unrealizedBase = toBase(quote, Math.subtractExact(b.marketValue, b.cost));
+        }
         b.equityBase = switch (b.style) {
             case PAID -> b.valueBase;
             case FUTURE -> b.unrealizedBase;
@@ -358,6 +365,10 @@ public final class Portfolio implements PortfolioView {
     private void checkInvariants(Object cause, Price price) {
         for (Map.Entry<Currency, Funds> e : funds.entrySet()) {
             Funds f = e.getValue();
+            if (f.initial + f.realized - f.fees - f.paidCost + f.holdings == f.balance
+                    && (f.balance >= 0 || settings.type() != AccountType.CASH)) {
+                continue;
+            }
             if (settings.type() == AccountType.CASH && f.balance < 0) {
                 throw violation(
                         e.getKey() + " balance went negative (" + new Money(e.getKey(), f.balance)
