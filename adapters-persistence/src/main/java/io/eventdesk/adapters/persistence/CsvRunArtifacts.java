@@ -42,13 +42,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the run folder's CSV and JSON files. The order life cycle for {@code orders.csv} is rebuilt from the
+ * Writes the run folder's CSV and JSON files; {@code orders.csv} gets each order when it closes (open orders at the end),
+ * so memory holds only the open ones. The order life cycle for {@code orders.csv} is rebuilt from the
  * events with the domain's own {@link Order} state machine, so the file can never disagree with the journal.
  */
 final class CsvRunArtifacts implements RunArtifactsPort {
     private final Path directory;
     private final Writer fills;
     private final Writer decisions;
+    /** orders.csv: each order written when it closes (open ones at the end), so memory holds only open orders */
+    private final Writer ordersOut;
+
     private final Writer equity;
     private final Map<OrderId, Order> orders = new LinkedHashMap<>();
     private final Map<Long, SignalRaised> pendingSignals = new HashMap<>();
@@ -61,6 +65,10 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             fills = open(
                     RunArtifacts.FILLS, "time,order_id,instrument,side,quantity,price,fee,strategy,slippage,liquidity");
             decisions = open(RunArtifacts.DECISIONS, null);
+            ordersOut = open(
+                    RunArtifacts.ORDERS,
+                    "order_id,time,instrument,side,type,quantity,limit_price,status,filled_quantity,avg_fill_price,"
+                            + "deny_code,strategy,trigger_price,time_in_force");
             equity = open(RunArtifacts.EQUITY, "time,cash,equity,gross_exposure,net_exposure,drawdown");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run artifacts in " + directory, e);
@@ -99,16 +107,20 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                 orders.put(o.orderId(), new Order(o.orderId(), o.request(), o.time()));
             } else if (event instanceof OrderDenied o) {
                 orders.get(o.orderId()).deny(o.code());
+                writeIfClosed(o.orderId());
             } else if (event instanceof OrderSubmitted o) {
                 orders.get(o.orderId()).apply(OrderAction.SUBMIT);
             } else if (event instanceof OrderAccepted o) {
                 orders.get(o.orderId()).apply(OrderAction.ACCEPT);
             } else if (event instanceof OrderRejected o) {
                 orders.get(o.orderId()).apply(OrderAction.REJECT);
+                writeIfClosed(o.orderId());
             } else if (event instanceof OrderCanceled o) {
                 orders.get(o.orderId()).apply(OrderAction.CANCEL);
+                writeIfClosed(o.orderId());
             } else if (event instanceof OrderExpired o) {
                 orders.get(o.orderId()).apply(OrderAction.EXPIRE);
+                writeIfClosed(o.orderId());
             } else if (event instanceof OrderPendingCancel o) {
                 orders.get(o.orderId()).apply(OrderAction.PENDING_CANCEL);
             } else if (event instanceof OrderPendingReplace o) {
@@ -133,6 +145,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                         f.strategyId(),
                         f.slippage().toString(),
                         f.liquidity().name());
+                writeIfClosed(f.orderId());
             } else if (event instanceof PortfolioValued p) {
                 csv(
                         equity,
@@ -148,9 +161,40 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         }
     }
 
+    /** Writes a closed order's row and forgets it. */
+    private void writeIfClosed(OrderId id) throws IOException {
+        Order o = orders.get(id);
+        if (o != null && o.isClosed()) {
+            writeOrder(o);
+            orders.remove(id);
+        }
+    }
+
+    private void writeOrder(Order o) throws IOException {
+        BigDecimal avg = o.averageFillPrice();
+        csv(
+                ordersOut,
+                o.id().toString(),
+                o.createdTime().toString(),
+                o.instrument().value(),
+                o.side().name(),
+                o.request().type().name(),
+                o.quantity().toString(),
+                o.request().limitPrice() == null ? "" : o.request().limitPrice().toString(),
+                o.status().name(),
+                o.filledQuantity().toString(),
+                avg == null ? "" : plain(avg),
+                o.denyCode(),
+                o.strategyId(),
+                o.request().triggerPrice() == null
+                        ? ""
+                        : o.request().triggerPrice().toString(),
+                o.request().timeInForce().name());
+    }
+
     private void undoPending(OrderId id, OrderStatus pending, OrderAction undo) {
-        Order order = orders.get(id);
-        if (order.status() == pending) {
+        Order order = orders.get(id); // null: it closed (filled) while the request travelled
+        if (order != null && order.status() == pending) {
             order.apply(undo);
         }
     }
@@ -238,34 +282,11 @@ final class CsvRunArtifacts implements RunArtifactsPort {
     @Override
     public void finish(RunSummary summary) {
         try {
-            try (Writer w = open(
-                    RunArtifacts.ORDERS,
-                    "order_id,time,instrument,side,type,quantity,limit_price,status,filled_quantity,avg_fill_price,deny_code,strategy,"
-                            + "trigger_price,time_in_force")) {
-                for (Order o : orders.values()) {
-                    BigDecimal avg = o.averageFillPrice();
-                    csv(
-                            w,
-                            o.id().toString(),
-                            o.createdTime().toString(),
-                            o.instrument().value(),
-                            o.side().name(),
-                            o.request().type().name(),
-                            o.quantity().toString(),
-                            o.request().limitPrice() == null
-                                    ? ""
-                                    : o.request().limitPrice().toString(),
-                            o.status().name(),
-                            o.filledQuantity().toString(),
-                            avg == null ? "" : plain(avg),
-                            o.denyCode(),
-                            o.strategyId(),
-                            o.request().triggerPrice() == null
-                                    ? ""
-                                    : o.request().triggerPrice().toString(),
-                            o.request().timeInForce().name());
-                }
+            for (Order o : orders.values()) {
+                writeOrder(o); // still open at the end
             }
+            orders.clear();
+            ordersOut.close();
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("name", summary.name());
             s.put("currency", summary.initialCash().currency().code());
@@ -346,7 +367,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         }
         closed = true;
         IOException first = null;
-        for (Writer w : List.of(fills, decisions, equity)) {
+        for (Writer w : List.of(fills, decisions, equity, ordersOut)) {
             try {
                 w.close();
             } catch (IOException e) {
