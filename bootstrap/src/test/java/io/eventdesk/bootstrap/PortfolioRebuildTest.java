@@ -96,6 +96,22 @@ class PortfolioRebuildTest {
         assertThat(positions.hasNext()).isFalse();
     }
 
+    @Test
+    void shouldSayWhetherTheRunFolderAgrees_whenRebuildingFromTheCli() throws java.io.IOException {
+        Path config = Path.of("..", "examples", "sma-cross-btc.yaml");
+        assertThat(RunFolder.backtest(config, dir).exitCode).isZero();
+        RunFolder ok = RunFolder.cli(dir, "rebuild", "--config", config.toString(), "--out", dir.toString());
+        assertThat(ok.exitCode).as(ok.err).isZero();
+        assertThat(ok.out).contains("the rebuilt portfolio equals the run's in every figure");
+        Path summary = dir.resolve("summary.json");
+        java.nio.file.Files.writeString(
+                summary,
+                java.nio.file.Files.readString(summary).replaceFirst("\"final_cash\" : [0-9.]+", "\"final_cash\" : 1"));
+        RunFolder tampered = RunFolder.cli(dir, "rebuild", "--config", config.toString(), "--out", dir.toString());
+        assertThat(tampered.exitCode).isEqualTo(1);
+        assertThat(tampered.out).contains("differs from the run's 1").contains("1 figure(s) differ");
+    }
+
     private static void same(Money rebuilt, JsonNode live, String field) {
         BigDecimal expected = live.get(field).decimalValue();
         assertThat(rebuilt.toBigDecimal()).as(field).isEqualByComparingTo(expected);
