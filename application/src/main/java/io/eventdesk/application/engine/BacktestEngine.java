@@ -55,11 +55,9 @@ import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.JournalReceipt;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunArtifactsPort;
-import io.eventdesk.domain.port.SignalFeedPort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.portfolio.PositionView;
-import io.eventdesk.domain.portfolio.SessionSchedule;
 import io.eventdesk.domain.portfolio.StrategyPnl;
 import io.eventdesk.domain.risk.BreachAction;
 import io.eventdesk.domain.risk.KillSwitchCommand;
@@ -83,7 +81,6 @@ import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import io.eventdesk.domain.value.Side;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -137,12 +134,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     /** equity when the current session (UTC day) began, and that day (epoch days) */
     private Money sessionStartEquity;
 
-    private java.time.LocalDate sessionDay;
-    /** the current session's bounds: [opened, ends) */
-    private Instant sessionOpened;
-
-    private Instant sessionEnds;
-    private final SessionSchedule sessions;
+    private final SessionTracker sessionTracker;
     /** whether the account is under a margin call now: reported once per breach */
     private boolean marginCalled;
 
@@ -160,7 +152,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     /** recent volatility per instrument, kept only for volatility sizing */
     private final Map<InstrumentId, RollingVolatility> volatility = new HashMap<>();
     /** signal feeds from outside, each with its next signal read ahead */
-    private final List<ExternalFeed> externalFeeds = new ArrayList<>();
+    private final OutsideSignals outside;
     /** signal ids seen: a repeated one is recorded as a duplicate and never traded twice */
     private final Map<String, String> seenSignalIds = new HashMap<>();
     /** orders the desk sent itself (flattening on a halt) */
@@ -168,7 +160,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
 
     private int nextCommand;
     /** submission times per strategy within the throttle interval, when a throttle is set */
-    private final Map<String, ArrayDeque<Instant>> submissions = new HashMap<>();
+    private final ThrottleWindow throttle;
     /** the portfolio version last recorded: a mark that changed nothing is not recorded again */
     private long valuedVersion = -1;
 
@@ -179,7 +171,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         this.journal = request.journal();
         this.artifacts = request.artifacts();
         this.portfolio = new Portfolio(request.account(), request.instruments());
-        this.sessions = request.sessions();
+        this.sessionTracker = new SessionTracker(request.sessions());
         this.marks = new MarkPrices(portfolio);
         this.risk = RiskEngine.standard(request.riskLimits());
         request.strategies().forEach((id, s) -> strategies.add(new StrategySlot(id, s)));
@@ -189,7 +181,8 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         this.dailyLossAction = dailyLossLimit == null ? BreachAction.DENY : limits.onDailyLoss();
         this.drawdownLimit = limits.maxDrawdown().orElse(null);
         this.drawdownAction = drawdownLimit == null ? BreachAction.DENY : limits.onDrawdown();
-        request.signalFeeds().forEach((id, f) -> externalFeeds.add(new ExternalFeed(f)));
+        this.outside = new OutsideSignals(request.signalFeeds().values());
+        this.throttle = new ThrottleWindow(request.riskLimits());
     }
 
     /** Runs to the end of the data; on failure journals {@code RunFailed}, keeps what was written and rethrows. */
@@ -225,9 +218,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
             throw e;
         } finally {
             feed.close();
-            for (ExternalFeed f : externalFeeds) {
-                f.feed.close();
-            }
+            outside.close();
         }
     }
 
@@ -256,24 +247,17 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         Instant opens = data instanceof Bar b ? b.openTime() : data instanceof QuoteBar qb ? qb.openTime() : known;
         applyCommandsUntil(known);
         deliverExternalSignalsBefore(known);
-        // a bar's session is the one it opens in; within the current session's bounds nothing needs computing
-        boolean sameSession = sessionDay != null && !opens.isBefore(sessionOpened) && opens.isBefore(sessionEnds);
-        if (!sameSession) {
-            java.time.LocalDate day = sessions.sessionOf(opens);
-            sessionOpened = sessions.startOf(day);
-            sessionEnds = sessions.startOf(day.plusDays(1));
-            sameSession = day.equals(sessionDay);
-        }
-        if (!sameSession) {
-            java.time.LocalDate day = sessions.sessionOf(opens);
-            clock.advanceTo(sessionOpened.isAfter(clock.now()) ? sessionOpened : clock.now());
-            if (sessionDay != null) {
+        // a bar's session is the one it opens in
+        boolean hadSession = sessionStartEquity != null;
+        if (sessionTracker.enters(opens)) {
+            Instant opened = sessionTracker.opened();
+            clock.advanceTo(opened.isAfter(clock.now()) ? opened : clock.now());
+            if (hadSession) {
                 Money tax = portfolio.closeSession();
                 if (!tax.isZero()) {
                     publish(new TaxAccrued(++sequence, clock.now(), tax, portfolio.taxes()));
                 }
             }
-            sessionDay = day;
             portfolio.startSession();
             sessionStartEquity = portfolio.equity();
             if (stateFromDailyLoss) {
@@ -388,7 +372,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 reservedCash(instrument.currency()),
                 fee,
                 sessionStartEquity,
-                recentOrders(strategyId, orderRequest.instrument(), now),
+                throttle.recentOrders(strategyId, orderRequest.instrument(), now),
                 tradingState,
                 desk);
         RiskDecision decision = risk.check(orderRequest, context);
@@ -408,7 +392,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 deskOrders.add(id);
             }
             Instant arrival = venue.submit(id, orderRequest, now);
-            recordSubmission(strategyId, orderRequest.instrument(), now);
+            throttle.recordSubmission(strategyId, orderRequest.instrument(), now);
             ordersSubmitted++;
             publish(new OrderSubmitted(++sequence, now, id, arrival));
         } else {
@@ -469,20 +453,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
 
     /** Takes every outside signal stamped before {@code time}, in time order, each as a decision made at its time. */
     private void deliverExternalSignalsBefore(Instant time) {
-        while (true) {
-            ExternalFeed first = null;
-            for (ExternalFeed f : externalFeeds) {
-                if (f.peek() != null
-                        && f.peek().time().isBefore(time)
-                        && (first == null
-                                || f.peek().time().isBefore(first.peek().time()))) {
-                    first = f;
-                }
-            }
-            if (first == null) {
-                return;
-            }
-            ExternalSignal s = first.take();
+        for (ExternalSignal s = outside.nextBefore(time); s != null; s = outside.nextBefore(time)) {
             clock.advanceTo(s.time());
             venue.advanceTo(clock.now(), reports);
             handleExternal(s);
@@ -568,29 +539,6 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         decideAndSubmit(s.strategyId(), signalSequence, order, pendingQuantity(instrument.id(), null), false);
     }
 
-    /** A signal feed with its next signal read ahead. */
-    private static final class ExternalFeed {
-        final SignalFeedPort feed;
-        private ExternalSignal next;
-
-        ExternalFeed(SignalFeedPort feed) {
-            this.feed = feed;
-        }
-
-        ExternalSignal peek() {
-            if (next == null && feed.hasNext()) {
-                next = feed.next();
-            }
-            return next;
-        }
-
-        ExternalSignal take() {
-            ExternalSignal s = peek();
-            next = null;
-            return s;
-        }
-    }
-
     /** Operator commands due by {@code time}, then the automatic transitions on breached limits. */
     private void applyCommandsUntil(Instant time) {
         while (nextCommand < commands.size() && commands.get(nextCommand).at().isBefore(time)) {
@@ -644,32 +592,6 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                             drawdownAction == BreachAction.HALT_AND_FLATTEN);
                 }
             }
-        }
-    }
-
-    /**
-     * How many orders {@code strategyId} submitted within the throttle interval before {@code now}, the throttle being
-     * the one the risk engine applies to this strategy and instrument.
-     */
-    private int recentOrders(String strategyId, InstrumentId instrument, Instant now) {
-        var throttle = request.riskLimits().applicableTo(strategyId, instrument).throttle();
-        if (throttle.isEmpty()) {
-            return 0;
-        }
-        ArrayDeque<Instant> times = submissions.get(strategyId);
-        if (times == null) {
-            return 0;
-        }
-        Instant windowStart = now.minus(throttle.get().per());
-        while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
-            times.pollFirst();
-        }
-        return times.size();
-    }
-
-    private void recordSubmission(String strategyId, InstrumentId instrument, Instant now) {
-        if (request.riskLimits().applicableTo(strategyId, instrument).throttle().isPresent()) {
-            submissions.computeIfAbsent(strategyId, k -> new ArrayDeque<>()).addLast(now);
         }
     }
 
@@ -891,7 +813,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                         othersReserved,
                         fee,
                         sessionStartEquity,
-                        recentOrders(order.strategyId(), order.instrument(), now),
+                        throttle.recentOrders(order.strategyId(), order.instrument(), now),
                         tradingState,
                         false));
         publish(new RiskEvaluated(
