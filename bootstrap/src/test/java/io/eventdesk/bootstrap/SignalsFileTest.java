@@ -82,6 +82,35 @@ class SignalsFileTest {
     }
 
     @Test
+    void shouldCarryStopsAndTheirTermsToTheVenue_whenASignalAsksForAProtectiveStopLimit() throws IOException {
+        // buy 10 at 00:02's open (102); then a reduce-only stop-limit sell, GTD: triggers when the rising market
+        // reaches 110.5 and sells at its limit 110 or better
+        RunFolder run = run("""
+                {"signal_id": "in", "time": "2024-03-01T00:01:30Z", "strategy_id": "r", "instrument": "TEST", "side": "BUY", "quantity": 10}
+                {"signal_id": "out", "time": "2024-03-01T00:04:30Z", "strategy_id": "r", "instrument": "TEST", "side": "FLAT", "order": {"type": "STOP_LIMIT", "stop_price": 110.5, "limit_price": 110, "time_in_force": "GTD", "expire_time": "2024-03-01T01:00:00Z", "reduce_only": true}}
+                """, 0);
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.csv("orders.csv"))
+                .filteredOn(o -> o.get("order_id").equals("O-2"))
+                .singleElement()
+                .satisfies(o -> {
+                    assertThat(o.get("type")).isEqualTo("STOP_LIMIT");
+                    assertThat(o.get("trigger_price")).isEqualTo("110.5");
+                    assertThat(o.get("limit_price")).isEqualTo("110");
+                    assertThat(o.get("time_in_force")).isEqualTo("GTD");
+                    assertThat(o.get("status")).isEqualTo("FILLED");
+                });
+        // the bar opening at 00:10 (open 110, high 111) reaches the trigger 110.5 on its way up; the path then falls
+        // back to its low 109, through the limit 110: filled at 110, as a maker, at the bar's close
+        assertThat(run.csv("fills.csv"))
+                .extracting(
+                        f -> f.get("side") + " " + f.get("quantity") + " " + f.get("price") + " " + f.get("liquidity"))
+                .containsExactly("BUY 10 102 TAKER", "SELL 10 110 MAKER");
+        assertThat(run.summary().get("positions").get(0).get("quantity").decimalValue())
+                .isZero();
+    }
+
+    @Test
     void shouldSizeConstrainAndNeverTradeADuplicateTwice_whenTheFileHasEveryKindOfSignal() throws IOException {
         RunFolder run = run("""
                 # research output
