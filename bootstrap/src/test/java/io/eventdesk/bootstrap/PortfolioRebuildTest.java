@@ -39,6 +39,8 @@ class PortfolioRebuildTest {
         assertThat(live.get("account_type").asText()).isEqualTo("margin");
         assertThat(live.get("balances").fieldNames()).toIterable().contains("USD", "GBP", "USDT");
         assertThat(live.get("taxes").decimalValue()).isPositive();
+        RunFolder again = RunFolder.backtest(config, dir.resolve("again"));
+        assertThat(again.summary().get("journal_digest")).isEqualTo(live.get("journal_digest")); // deterministic
 
         BacktestConfig cfg = ConfigLoader.load(config);
         Portfolio rebuilt = new RebuildPortfolioService()
