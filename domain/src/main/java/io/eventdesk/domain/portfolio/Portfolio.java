@@ -482,6 +482,9 @@ public final class Portfolio implements PortfolioView {
     @Override
     public Map<AssetClass, Exposure> exposureByAssetClass() {
         Map<AssetClass, long[]> sums = new EnumMap<>(AssetClass.class);
+        for (Instrument i : instruments.values()) {
+            sums.computeIfAbsent(i.assetClass(), k -> new long[2]); // every class the account trades, zero when flat
+        }
         for (Book b : books) {
             if (b.quantity.isZero()) {
                 continue;

@@ -84,7 +84,7 @@ public interface PortfolioView {
     /** Equity when the current session began. */
     Money sessionStartEquity();
 
-    /** Gross and net exposure per asset class, of the positions open. */
+    /** Gross and net exposure of the open positions per asset class the account trades (zero when flat). */
     Map<AssetClass, Exposure> exposureByAssetClass();
 
     /** The margin the open positions need: initial, or maintenance when {@code maintenance}. */
