@@ -112,6 +112,8 @@ final class DataCommand implements Runnable {
         public Integer call() {
             Instrument instrument;
             SyntheticMarketData data;
+            Instant first = option("--start", () -> Instant.parse(start));
+            Duration every = option("--step", () -> Duration.parse(step));
             try {
                 instrument = new Instrument(
                         InstrumentId.of("SYNTH"),
@@ -123,8 +125,8 @@ final class DataCommand implements Runnable {
                 data = new SyntheticMarketData(
                         instrument,
                         kind(kind, "--kind"),
-                        Instant.parse(start),
-                        Duration.parse(step),
+                        first,
+                        every,
                         count,
                         seed,
                         price,
@@ -135,7 +137,7 @@ final class DataCommand implements Runnable {
                         jumpStdev,
                         spreadBps,
                         meanSize);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
+            } catch (IllegalArgumentException e) {
                 throw new BadInputException("eventdesk data generate", 0, null, e.getMessage());
             }
             long n = data.write(out);
@@ -143,6 +145,23 @@ final class DataCommand implements Runnable {
                     .getOut()
                     .printf("wrote %d %s of seed %d to %s%n", n, data.kind().configName(), seed, out.toAbsolutePath());
             return EventdeskCli.OK;
+        }
+    }
+
+    /** Parses one option's value; a bad one is an error naming the option and what was expected. */
+    private static <T> T option(String name, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (DateTimeParseException e) {
+            throw new BadInputException(
+                    "eventdesk data generate",
+                    0,
+                    name,
+                    "expected "
+                            + (name.equals("--start")
+                                    ? "an ISO-8601 instant (2024-01-01T00:00:00Z)"
+                                    : "an ISO-8601" + " duration (PT1M)")
+                            + ", got '" + e.getParsedString() + "'");
         }
     }
 
@@ -173,6 +192,9 @@ final class DataCommand implements Runnable {
         public Integer call() {
             if (!Files.isRegularFile(file)) {
                 throw new BadInputException(file.toString(), 0, null, "file not found");
+            }
+            if (tick != null && tick.signum() <= 0) {
+                throw new BadInputException("eventdesk data inspect", 0, "--tick", "must be positive, got " + tick);
             }
             ZoneId zone;
             try {

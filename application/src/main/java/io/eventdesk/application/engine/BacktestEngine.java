@@ -131,8 +131,6 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     private long ordersFilled;
     private long ordersDenied;
     private long fills;
-    /** equity when the current session (UTC day) began, and that day (epoch days) */
-    private Money sessionStartEquity;
 
     private final SessionTracker sessionTracker;
     /** whether the account is under a margin call now: reported once per breach */
@@ -248,7 +246,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
         applyCommandsUntil(known);
         deliverExternalSignalsBefore(known);
         // a bar's session is the one it opens in
-        boolean hadSession = sessionStartEquity != null;
+        boolean hadSession = sessionTracker.opened() != null;
         if (sessionTracker.enters(opens)) {
             Instant opened = sessionTracker.opened();
             clock.advanceTo(opened.isAfter(clock.now()) ? opened : clock.now());
@@ -259,7 +257,6 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 }
             }
             portfolio.startSession();
-            sessionStartEquity = portfolio.equity();
             if (stateFromDailyLoss) {
                 stateFromDailyLoss = false;
                 engage(TradingState.ACTIVE, "a new session began; the daily loss limit is reset", false);
@@ -371,7 +368,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                 pending,
                 reservedCash(instrument.currency()),
                 fee,
-                sessionStartEquity,
+                portfolio.sessionStartEquity(),
                 throttle.recentOrders(strategyId, orderRequest.instrument(), now),
                 tradingState,
                 desk);
@@ -431,22 +428,20 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
     /** Closes every strategy's positions with market orders the desk sends in the strategy's name. */
     private void flatten(String why) {
         Instant now = clock.now();
-        {
-            // each strategy's own position is closed in its name, so its books stay true; the desk sends the order
-            for (StrategyPnl strategy : portfolio.strategies()) {
-                for (PositionView p : portfolio.positions()) {
-                    Quantity held = portfolio.position(strategy.strategyId(), p.instrument());
-                    if (held.isZero()) {
-                        continue;
-                    }
-                    Signal flat = Signal.target(
-                            "flatten", p.instrument(), Quantity.ZERO, why, Map.of("position", held.toString()));
-                    long signalSequence = ++sequence;
-                    publish(new SignalRaised(signalSequence, now, strategy.strategyId(), flat));
-                    OrderRequest close = OrderRequest.market(
-                            strategy.strategyId(), p.instrument(), Side.ofSign(-held.signum()), held.abs());
-                    decideAndSubmit(strategy.strategyId(), signalSequence, close, Quantity.ZERO, true);
+        // each strategy's own position is closed in its name, so its books stay true; the desk sends the order
+        for (StrategyPnl strategy : portfolio.strategies()) {
+            for (PositionView p : portfolio.positions()) {
+                Quantity held = portfolio.position(strategy.strategyId(), p.instrument());
+                if (held.isZero()) {
+                    continue;
                 }
+                Signal flat = Signal.target(
+                        "flatten", p.instrument(), Quantity.ZERO, why, Map.of("position", held.toString()));
+                long signalSequence = ++sequence;
+                publish(new SignalRaised(signalSequence, now, strategy.strategyId(), flat));
+                OrderRequest close = OrderRequest.market(
+                        strategy.strategyId(), p.instrument(), Side.ofSign(-held.signum()), held.abs());
+                decideAndSubmit(strategy.strategyId(), signalSequence, close, Quantity.ZERO, true);
             }
         }
     }
@@ -566,7 +561,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
 
     private void checkBreaches() {
         if (dailyLossAction != BreachAction.DENY) {
-            Money loss = sessionStartEquity.minus(portfolio.equity());
+            Money loss = portfolio.dailyPnl().negate();
             if (loss.toBigDecimal().compareTo(dailyLossLimit) > 0) {
                 TradingState to = dailyLossAction.state();
                 if (to.isStricterThan(tradingState)) {
@@ -812,7 +807,7 @@ public final class BacktestEngine implements EngageKillSwitchUseCase {
                         othersPending,
                         othersReserved,
                         fee,
-                        sessionStartEquity,
+                        portfolio.sessionStartEquity(),
                         throttle.recentOrders(order.strategyId(), order.instrument(), now),
                         tradingState,
                         false));

@@ -62,6 +62,8 @@ public final class Portfolio implements PortfolioView {
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     /** FX pairs that price a currency against the base: currency → pair, and whether the pair is base-quoted */
     private final Map<Currency, InstrumentId> ratePairs = new HashMap<>();
+    /** the pairs in {@link #ratePairs}: a mark of one of them moves a rate */
+    private final java.util.Set<InstrumentId> rateSources = new java.util.HashSet<>();
 
     private final Map<InstrumentId, Book> positions = new HashMap<>();
     private final List<Book> books = new ArrayList<>();
@@ -119,6 +121,7 @@ public final class Portfolio implements PortfolioView {
             }
         }
         this.singleCurrency = single;
+        rateSources.addAll(ratePairs.values());
         this.baseFunds = funds.get(base);
         recompute();
         peakEquity = equity;
@@ -170,10 +173,11 @@ public final class Portfolio implements PortfolioView {
         ledger.feesBase = Math.addExact(ledger.feesBase, feeBase);
         ledger.fills++;
         version++;
-        if (firstPrice && !singleCurrency && ratePairs.containsValue(ins.id())) {
+        if (firstPrice && !singleCurrency && rateSources.contains(ins.id())) {
             book.mark(fill.price());
             recompute(); // the pair's first price is the first rate of its currency
         } else {
+            cashBase = cashInBase(); // the fill moved balances; a mark never does
             revalue(book, lastPrices.get(ins.id()));
         }
         checkInvariants(fill, null);
@@ -195,7 +199,7 @@ public final class Portfolio implements PortfolioView {
             return;
         }
         Book book = positions.get(instrument);
-        if (!singleCurrency && ratePairs.containsValue(instrument)) {
+        if (!singleCurrency && rateSources.contains(instrument)) {
             if (book != null) {
                 book.mark(price);
             }
@@ -258,7 +262,6 @@ public final class Portfolio implements PortfolioView {
         grossValue = Math.addExact(grossValue - Math.abs(oldValue), Math.abs(book.valueBase));
         unrealized = Math.addExact(unrealized - oldUnrealized, book.unrealizedBase);
         contributions = Math.addExact(contributions - oldContribution, book.equityBase);
-        cashBase = cashInBase();
         equity = Math.subtractExact(Math.addExact(cashBase, contributions), taxes);
         track();
     }
@@ -365,10 +368,6 @@ public final class Portfolio implements PortfolioView {
     private void checkInvariants(Object cause, Price price) {
         for (Map.Entry<Currency, Funds> e : funds.entrySet()) {
             Funds f = e.getValue();
-            if (f.initial + f.realized - f.fees - f.paidCost + f.holdings == f.balance
-                    && (f.balance >= 0 || settings.type() != AccountType.CASH)) {
-                continue;
-            }
             if (settings.type() == AccountType.CASH && f.balance < 0) {
                 throw violation(
                         e.getKey() + " balance went negative (" + new Money(e.getKey(), f.balance)

@@ -373,7 +373,7 @@ final class PaperVenue implements ExecutionVenuePort {
             if (w.eligibleFrom().isAfter(bar.openTime()) || side != null && w.request.side() != side) {
                 continue; // arrived after this bar opened: it may only trade on later bars
             }
-            Candidate c = onBar(w, path, bar, listener);
+            Candidate c = onBar(w, path, bar);
             if (c != null) {
                 candidates.add(c);
             }
@@ -388,7 +388,7 @@ final class PaperVenue implements ExecutionVenuePort {
     }
 
     /** Where on the bar's path {@code w} executes, triggering it on the way if it is a stop; null if it does not. */
-    private Candidate onBar(Working w, Price[] path, Bar bar, ExecutionReportListener listener) {
+    private Candidate onBar(Working w, Price[] path, Bar bar) {
         OrderRequest o = w.request;
         boolean buy = o.side() == Side.BUY;
         boolean immediate = w.immediate();
@@ -398,7 +398,7 @@ final class PaperVenue implements ExecutionVenuePort {
             if (trigger == null) {
                 return null;
             }
-            trigger(w, trigger.price, trigger.segment < 0 ? bar.openTime() : bar.closeTime(), listener);
+            trigger(w, trigger.price, trigger.segment < 0 ? bar.openTime() : bar.closeTime());
             if (o.type() == OrderType.STOP) {
                 return candidate(w, trigger, trigger.price, path, bar, true, Liquidity.TAKER);
             }
@@ -462,7 +462,7 @@ final class PaperVenue implements ExecutionVenuePort {
             Candidate c = null;
             if (o.type().hasTrigger() && !w.triggered) {
                 if (buy ? !p.isBelow(o.triggerPrice()) : !p.isAbove(o.triggerPrice())) {
-                    trigger(w, p, trade.time(), listener);
+                    trigger(w, p, trade.time());
                     if (o.type() == OrderType.STOP) {
                         c = tick(w, p, p, trade.time(), true, Liquidity.TAKER, trade.size(), false);
                     } else {
@@ -510,7 +510,7 @@ final class PaperVenue implements ExecutionVenuePort {
             if (far != null) {
                 if (o.type().hasTrigger() && !w.triggered) {
                     if (buy ? !far.isBelow(o.triggerPrice()) : !far.isAbove(o.triggerPrice())) {
-                        trigger(w, far, quote.time(), listener);
+                        trigger(w, far, quote.time());
                         if (o.type() == OrderType.STOP) {
                             c = tick(w, far, reference, quote.time(), true, Liquidity.TAKER, size, true);
                         } else {
@@ -555,7 +555,7 @@ final class PaperVenue implements ExecutionVenuePort {
     }
 
     /** The stop is triggered now; the report goes out in the order executions are handed out. */
-    private static void trigger(Working w, Price price, Instant time, ExecutionReportListener listener) {
+    private static void trigger(Working w, Price price, Instant time) {
         w.triggered = true;
         w.pendingTrigger = price;
         w.pendingTriggerTime = time;
