@@ -4,9 +4,7 @@ import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
-import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.market.MarketData;
-import io.eventdesk.domain.market.QuoteBar;
 import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
@@ -161,7 +159,7 @@ public final class DataInspector {
             }
             while (reader.hasNext()) {
                 MarketData d = reader.next();
-                Instant t = d instanceof Bar b ? b.openTime() : d instanceof QuoteBar q ? q.openTime() : d.knownTime();
+                Instant t = d.openTime();
                 if (first == null) {
                     first = t;
                 }

@@ -1,28 +1,16 @@
 package io.eventdesk.adapters.persistence;
 
 import io.eventdesk.domain.event.Event;
-import io.eventdesk.domain.event.OrderAccepted;
-import io.eventdesk.domain.event.OrderCancelRejected;
-import io.eventdesk.domain.event.OrderCanceled;
-import io.eventdesk.domain.event.OrderDenied;
-import io.eventdesk.domain.event.OrderExpired;
+import io.eventdesk.domain.event.OrderEvent;
 import io.eventdesk.domain.event.OrderFilled;
-import io.eventdesk.domain.event.OrderInitialized;
-import io.eventdesk.domain.event.OrderPendingCancel;
-import io.eventdesk.domain.event.OrderPendingReplace;
-import io.eventdesk.domain.event.OrderRejected;
-import io.eventdesk.domain.event.OrderReplaceRejected;
-import io.eventdesk.domain.event.OrderReplaced;
-import io.eventdesk.domain.event.OrderSubmitted;
 import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.event.RiskEvaluated;
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.event.SignalRaised;
 import io.eventdesk.domain.event.SignalSkipped;
-import io.eventdesk.domain.order.Order;
-import io.eventdesk.domain.order.OrderAction;
 import io.eventdesk.domain.order.OrderId;
-import io.eventdesk.domain.order.OrderStatus;
+import io.eventdesk.domain.order.lifecycle.OpenOrders;
+import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.port.RunArtifactsPort;
 import io.eventdesk.domain.portfolio.PositionView;
 import io.eventdesk.domain.portfolio.StrategyPnl;
@@ -44,7 +32,8 @@ import java.util.Map;
 /**
  * Writes the run folder's CSV and JSON files; {@code orders.csv} gets each order when it closes (open orders at the end),
  * so memory holds only the open ones. The order life cycle for {@code orders.csv} is rebuilt from the
- * events with the domain's own {@link Order} state machine, so the file can never disagree with the journal.
+ * events by the domain's own {@link OpenOrders} (and so {@code Order.apply}), so the file can never disagree with
+ * the journal.
  */
 final class CsvRunArtifacts implements RunArtifactsPort {
     private final Path directory;
@@ -54,7 +43,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
     private final Writer ordersOut;
 
     private final Writer equity;
-    private final Map<OrderId, Order> orders = new LinkedHashMap<>();
+    private final OpenOrders orders = new OpenOrders();
     private final Map<Long, SignalRaised> pendingSignals = new HashMap<>();
     private boolean closed;
 
@@ -103,49 +92,14 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                         detail,
                         r.orderId().toString(),
                         r.checks());
-            } else if (event instanceof OrderInitialized o) {
-                orders.put(o.orderId(), new Order(o.orderId(), o.request(), o.time()));
-            } else if (event instanceof OrderDenied o) {
-                orders.get(o.orderId()).deny(o.code());
-                writeIfClosed(o.orderId());
-            } else if (event instanceof OrderSubmitted o) {
-                orders.get(o.orderId()).apply(OrderAction.SUBMIT);
-            } else if (event instanceof OrderAccepted o) {
-                orders.get(o.orderId()).apply(OrderAction.ACCEPT);
-            } else if (event instanceof OrderRejected o) {
-                orders.get(o.orderId()).apply(OrderAction.REJECT);
-                writeIfClosed(o.orderId());
-            } else if (event instanceof OrderCanceled o) {
-                orders.get(o.orderId()).apply(OrderAction.CANCEL);
-                writeIfClosed(o.orderId());
-            } else if (event instanceof OrderExpired o) {
-                orders.get(o.orderId()).apply(OrderAction.EXPIRE);
-                writeIfClosed(o.orderId());
-            } else if (event instanceof OrderPendingCancel o) {
-                orders.get(o.orderId()).apply(OrderAction.PENDING_CANCEL);
-            } else if (event instanceof OrderPendingReplace o) {
-                orders.get(o.orderId()).apply(OrderAction.PENDING_REPLACE);
-            } else if (event instanceof OrderReplaced o) {
-                orders.get(o.orderId()).replace(o.quantity(), o.limitPrice(), o.triggerPrice());
-            } else if (event instanceof OrderCancelRejected o) {
-                undoPending(o.orderId(), OrderStatus.PENDING_CANCEL, OrderAction.CANCEL_REJECT);
-            } else if (event instanceof OrderReplaceRejected o) {
-                undoPending(o.orderId(), OrderStatus.PENDING_REPLACE, OrderAction.REPLACE_REJECT);
-            } else if (event instanceof OrderFilled f) {
-                orders.get(f.orderId()).fill(f.fillId(), f.quantity(), f.price());
-                csv(
-                        fills,
-                        f.time().toString(),
-                        f.orderId().toString(),
-                        f.instrument().value(),
-                        f.side().name(),
-                        f.quantity().toString(),
-                        f.price().toString(),
-                        f.fee().amount(),
-                        f.strategyId(),
-                        f.slippage().toString(),
-                        f.liquidity().name());
-                writeIfClosed(f.orderId());
+            } else if (event instanceof OrderEvent o) {
+                Order order = orders.apply(o);
+                if (event instanceof OrderFilled f) {
+                    fill(f);
+                }
+                if (order != null && order.isClosed()) {
+                    writeOrder(order);
+                }
             } else if (event instanceof PortfolioValued p) {
                 csv(
                         equity,
@@ -161,13 +115,19 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         }
     }
 
-    /** Writes a closed order's row and forgets it. */
-    private void writeIfClosed(OrderId id) throws IOException {
-        Order o = orders.get(id);
-        if (o != null && o.isClosed()) {
-            writeOrder(o);
-            orders.remove(id);
-        }
+    private void fill(OrderFilled f) throws IOException {
+        csv(
+                fills,
+                f.time().toString(),
+                f.orderId().toString(),
+                f.instrument().value(),
+                f.side().name(),
+                f.quantity().toString(),
+                f.price().toString(),
+                f.fee().amount(),
+                f.strategyId(),
+                f.slippage().toString(),
+                f.liquidity().name());
     }
 
     private void writeOrder(Order o) throws IOException {
@@ -190,13 +150,6 @@ final class CsvRunArtifacts implements RunArtifactsPort {
                         ? ""
                         : o.request().triggerPrice().toString(),
                 o.request().timeInForce().name());
-    }
-
-    private void undoPending(OrderId id, OrderStatus pending, OrderAction undo) {
-        Order order = orders.get(id); // null: it closed (filled) while the request travelled
-        if (order != null && order.status() == pending) {
-            order.apply(undo);
-        }
     }
 
     private static String summarize(List<RuleCheck> checks) {
@@ -282,10 +235,9 @@ final class CsvRunArtifacts implements RunArtifactsPort {
     @Override
     public void finish(RunSummary summary) {
         try {
-            for (Order o : orders.values()) {
+            for (Order o : orders.all()) {
                 writeOrder(o); // still open at the end
             }
-            orders.clear();
             ordersOut.close();
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("name", summary.name());

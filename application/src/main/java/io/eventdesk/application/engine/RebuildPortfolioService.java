@@ -3,9 +3,7 @@ package io.eventdesk.application.engine;
 import io.eventdesk.application.usecase.RebuildPortfolioUseCase;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.OrderFilled;
-import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.market.MarketData;
-import io.eventdesk.domain.market.QuoteBar;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.value.Price;
@@ -38,9 +36,7 @@ public final class RebuildPortfolioService implements RebuildPortfolioUseCase {
                             "the journal has " + market.length + " market events, the data only " + m);
                 }
                 MarketData data = feed.next();
-                Instant opens = data instanceof Bar b
-                        ? b.openTime()
-                        : data instanceof QuoteBar q ? q.openTime() : data.knownTime();
+                Instant opens = data.openTime();
                 LocalDate day = request.sessions().sessionOf(opens);
                 if (!day.equals(session)) {
                     if (session != null) {

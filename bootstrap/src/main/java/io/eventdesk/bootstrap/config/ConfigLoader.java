@@ -325,7 +325,11 @@ public final class ConfigLoader {
             b.maxOrderNotional(n.get("max-order-notional").positiveDecimal());
         }
         if (!n.get("max-gross-exposure").isMissing()) {
-            b.maxGrossExposure(n.get("max-gross-exposure").positiveDecimal());
+            throw n.get("max-gross-exposure")
+                    .error("this limit is risk.max-leverage, which computes the same ratio (gross exposure / equity"
+                            + " after the order): write max-leverage: "
+                            + n.get("max-gross-exposure").text()
+                            + " instead");
         }
         if (!n.get("max-net-exposure").isMissing()) {
             b.maxNetExposure(n.get("max-net-exposure").positiveDecimal());

@@ -69,6 +69,30 @@ public record Instrument(
         this(id, assetClass, currency, tickSize, lotSize, multiplier, null, null, null);
     }
 
+    /** How trading it moves cash. */
+    public Settlement settlement() {
+        if (assetClass == AssetClass.FUTURE) {
+            return Settlement.PNL_ONLY;
+        }
+        return baseCurrency != null ? Settlement.CURRENCY_EXCHANGE : Settlement.NOTIONAL;
+    }
+
+    /**
+     * The cash a buy of {@code quantity} at {@code price} pays in the quote currency, fees aside: its notional, or
+     * nothing for a future, which settles only its PnL.
+     */
+    public Money cashToBuy(Price price, Quantity quantity) {
+        return settlement() == Settlement.PNL_ONLY ? Money.zero(currency) : notional(price, quantity);
+    }
+
+    /** What a sale of {@code quantity} of an FX pair delivers in its base currency. */
+    public Money baseDelivered(Quantity quantity) {
+        if (baseCurrency == null) {
+            throw new IllegalStateException(id + " is not a currency pair: a sale delivers no base currency");
+        }
+        return Money.ofProduct(baseCurrency, new Price(1, 0), quantity.abs(), multiplier);
+    }
+
     /** Whether trading it exchanges two currencies (an FX pair with a base currency). */
     public boolean isCurrencyPair() {
         return baseCurrency != null;

@@ -44,4 +44,10 @@ public record BookUpdate(
     public Instant knownTime() {
         return time;
     }
+
+    /** A tick opens and becomes known at its own time. */
+    @Override
+    public Instant openTime() {
+        return time;
+    }
 }

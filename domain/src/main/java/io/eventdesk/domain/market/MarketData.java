@@ -10,5 +10,12 @@ import java.time.Instant;
 public sealed interface MarketData permits Bar, Trade, Quote, QuoteBar, BookUpdate {
     InstrumentId instrument();
 
+    /** When it becomes known (a bar at its close, a tick at its time): nothing may act on it before. */
     Instant knownTime();
+
+    /**
+     * When it starts to trade: a bar's open (orders that arrived by then meet it on its path), a tick's own time.
+     * The one definition of when a piece of market data opens; {@link #knownTime()} of when it becomes known.
+     */
+    Instant openTime();
 }

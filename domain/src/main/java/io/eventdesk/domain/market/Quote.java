@@ -35,6 +35,12 @@ public record Quote(InstrumentId instrument, Instant time, Price bid, Price ask,
         return time;
     }
 
+    /** A tick opens and becomes known at its own time. */
+    @Override
+    public Instant openTime() {
+        return time;
+    }
+
     /** The midpoint, exact (one digit finer than the quotes), or null when a side is empty. */
     public Price mid() {
         if (bid == null || ask == null) {

@@ -27,6 +27,7 @@ public record QuoteBar(Bar bid, Bar ask) implements MarketData {
         return bid.instrument();
     }
 
+    @Override
     public Instant openTime() {
         return bid.openTime();
     }

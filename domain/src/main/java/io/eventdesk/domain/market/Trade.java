@@ -31,4 +31,10 @@ public record Trade(InstrumentId instrument, Instant time, Price price, Quantity
     public Instant knownTime() {
         return time;
     }
+
+    /** A tick opens and becomes known at its own time. */
+    @Override
+    public Instant openTime() {
+        return time;
+    }
 }

@@ -1,6 +1,6 @@
 package io.eventdesk.domain.order;
 
-/** Where an order is in its life cycle. See {@link OrderStateTable} for how it moves. */
+/** Where an order is in its life cycle. See {@code lifecycle.OrderStateTable} for how it moves. */
 public enum OrderStatus {
     INITIALIZED(false),
     DENIED(true),
@@ -18,6 +18,11 @@ public enum OrderStatus {
 
     OrderStatus(boolean closed) {
         this.closed = closed;
+    }
+
+    /** PENDING_CANCEL or PENDING_REPLACE: a request about the order is on its way to the venue. */
+    public boolean isPending() {
+        return this == PENDING_CANCEL || this == PENDING_REPLACE;
     }
 
     /** A closed order never changes again: DENIED, REJECTED, CANCELED, EXPIRED, FILLED. */

@@ -6,6 +6,7 @@ import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.instrument.Settlement;
 import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.FixedPoint;
 import io.eventdesk.domain.value.Money;
@@ -60,9 +61,9 @@ public final class Portfolio implements PortfolioView {
     private final AccountSettings settings;
     private final Currency base;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
-    /** FX pairs that price a currency against the base: currency → pair, and whether the pair is base-quoted */
-    private final Map<Currency, InstrumentId> ratePairs = new HashMap<>();
-    /** the pairs in {@link #ratePairs}: a mark of one of them moves a rate */
+    /** which FX pair prices each currency against the base */
+    private final FxRateGraph rates;
+    /** the pairs of {@link #rates}: a mark of one of them moves a rate */
     private final java.util.Set<InstrumentId> rateSources = new java.util.HashSet<>();
 
     private final Map<InstrumentId, Book> positions = new HashMap<>();
@@ -113,15 +114,11 @@ public final class Portfolio implements PortfolioView {
             if (i.isCurrencyPair()) {
                 funds.computeIfAbsent(i.baseCurrency(), c -> new Funds(0));
                 single = false;
-                if (i.currency().equals(base)) {
-                    ratePairs.putIfAbsent(i.baseCurrency(), i.id());
-                } else if (i.baseCurrency().equals(base)) {
-                    ratePairs.putIfAbsent(i.currency(), i.id());
-                }
             }
         }
         this.singleCurrency = single;
-        rateSources.addAll(ratePairs.values());
+        this.rates = new FxRateGraph(base, tradable, settings.fixedRates().keySet());
+        rateSources.addAll(rates.rateSources());
         this.baseFunds = funds.get(base);
         recompute();
         peakEquity = equity;
@@ -151,13 +148,13 @@ public final class Portfolio implements PortfolioView {
         long fee = fill.fee().units();
         quote.realized = Math.addExact(quote.realized, pnl);
         quote.fees = Math.addExact(quote.fees, fee);
-        if (book.style == Style.FUTURE) {
+        if (book.settlement == Settlement.PNL_ONLY) {
             quote.balance = Math.addExact(quote.balance, pnl - fee);
         } else {
             quote.balance = Math.addExact(quote.balance, Math.subtractExact(pnl, costChange) - fee);
             quote.paidCost = Math.addExact(quote.paidCost, costChange);
         }
-        if (book.style == Style.CURRENCY_PAIR) {
+        if (book.settlement == Settlement.CURRENCY_EXCHANGE) {
             Funds held = funds.get(ins.baseCurrency());
             long units = currencyUnits(fill.signedQuantity(), ins);
             held.balance = Math.addExact(held.balance, units);
@@ -180,7 +177,7 @@ public final class Portfolio implements PortfolioView {
             cashBase = cashInBase(); // the fill moved balances; a mark never does
             revalue(book, lastPrices.get(ins.id()));
         }
-        checkInvariants(fill, null);
+        checkInvariants(fill);
         checkLedgers(ins, fill);
     }
 
@@ -241,7 +238,7 @@ public final class Portfolio implements PortfolioView {
             taxes = Math.addExact(taxes, tax);
             version++;
             recompute();
-            checkInvariants("the session's close", null);
+            checkInvariants("the session's close");
         }
         return Money.of(base, BigDecimal.valueOf(tax, Money.SCALE));
     }
@@ -305,10 +302,10 @@ public final class Portfolio implements PortfolioView {
             b.valueBase = toBase(quote, b.marketValue);
             b.unrealizedBase = toBase(quote, Math.subtractExact(b.marketValue, b.cost));
         }
-        b.equityBase = switch (b.style) {
-            case PAID -> b.valueBase;
-            case FUTURE -> b.unrealizedBase;
-            case CURRENCY_PAIR -> 0; // held as currency balances
+        b.equityBase = switch (b.settlement) {
+            case NOTIONAL -> b.valueBase;
+            case PNL_ONLY -> b.unrealizedBase;
+            case CURRENCY_EXCHANGE -> 0; // held as currency balances
         };
     }
 
@@ -340,7 +337,7 @@ public final class Portfolio implements PortfolioView {
         if (currency.equals(base)) {
             return BigDecimal.ONE;
         }
-        InstrumentId pair = ratePairs.get(currency);
+        InstrumentId pair = rates.pairFor(currency).orElse(null);
         Price mark = pair == null ? null : lastPrices.get(pair);
         if (mark != null) {
             Instrument p = instruments.get(pair);
@@ -365,15 +362,14 @@ public final class Portfolio implements PortfolioView {
 
     // ---------------------------------------------------------------- checks
 
-    private void checkInvariants(Object cause, Price price) {
+    private void checkInvariants(Object cause) {
         for (Map.Entry<Currency, Funds> e : funds.entrySet()) {
             Funds f = e.getValue();
             if (settings.type() == AccountType.CASH && f.balance < 0) {
                 throw violation(
                         e.getKey() + " balance went negative (" + new Money(e.getKey(), f.balance)
                                 + ") in a cash account",
-                        cause,
-                        price);
+                        cause);
             }
             long identity = f.initial + f.realized - f.fees - f.paidCost + f.holdings;
             if (identity != f.balance) {
@@ -381,8 +377,7 @@ public final class Portfolio implements PortfolioView {
                         e.getKey() + " balance " + new Money(e.getKey(), f.balance)
                                 + " differs from initial + realized − fees − cost + holdings "
                                 + new Money(e.getKey(), identity),
-                        cause,
-                        price);
+                        cause);
             }
         }
     }
@@ -399,13 +394,12 @@ public final class Portfolio implements PortfolioView {
             throw violation(
                     "the strategies' positions in " + ins.id() + " add up to " + sum + ", the account holds "
                             + position(ins.id()),
-                    cause,
-                    null);
+                    cause);
         }
     }
 
-    private static PortfolioInvariantViolation violation(String what, Object cause, Price price) {
-        return new PortfolioInvariantViolation(what + " after " + cause + (price == null ? "" : " mark " + price));
+    private static PortfolioInvariantViolation violation(String what, Object cause) {
+        return new PortfolioInvariantViolation(what + " after " + cause);
     }
 
     // ---------------------------------------------------------------- figures
@@ -429,10 +423,6 @@ public final class Portfolio implements PortfolioView {
                 unrealized,
                 feesBase,
                 peakEquity);
-    }
-
-    public AccountSettings settings() {
-        return settings;
     }
 
     @Override
@@ -582,15 +572,6 @@ public final class Portfolio implements PortfolioView {
         return settings.initialCash();
     }
 
-    /** The starting balances valued in the base currency at the current rates. */
-    public Money initialValue() {
-        long sum = 0;
-        for (Map.Entry<Currency, Funds> e : funds.entrySet()) {
-            sum = Math.addExact(sum, toBase(e.getKey(), e.getValue().initial));
-        }
-        return money(sum);
-    }
-
     @Override
     public Money cash() {
         return money(cashBase);
@@ -671,16 +652,6 @@ public final class Portfolio implements PortfolioView {
 
     // ---------------------------------------------------------------- parts
 
-    /** How an instrument's trades move money. */
-    private enum Style {
-        /** the notional is paid and the thing held */
-        PAID,
-        /** only the PnL is settled */
-        FUTURE,
-        /** two currencies are exchanged */
-        CURRENCY_PAIR
-    }
-
     /** The money of one currency. */
     private static final class Funds {
         final long initial;
@@ -714,7 +685,7 @@ public final class Portfolio implements PortfolioView {
     /** One instrument's netted position, in its quote currency. */
     private static final class Book {
         final Instrument instrument;
-        final Style style;
+        final Settlement settlement;
         final LotMethod method;
         final ArrayDeque<Lot> lots;
         Quantity quantity;
@@ -729,9 +700,7 @@ public final class Portfolio implements PortfolioView {
 
         Book(Instrument instrument, LotMethod method) {
             this.instrument = instrument;
-            this.style = instrument.assetClass() == AssetClass.FUTURE
-                    ? Style.FUTURE
-                    : instrument.isCurrencyPair() ? Style.CURRENCY_PAIR : Style.PAID;
+            this.settlement = instrument.settlement();
             this.method = method;
             this.lots = method == LotMethod.FIFO ? new ArrayDeque<>() : null;
             this.quantity = new Quantity(0, instrument.quantityScale());

@@ -1,13 +1,12 @@
 package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.event.RuleCheck;
-import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.instrument.Settlement;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.portfolio.AccountType;
 import io.eventdesk.domain.value.Money;
-import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Side;
 import java.util.Optional;
 
@@ -35,11 +34,11 @@ public final class CashSufficiencyRule implements RiskRule {
         Instrument ins = context.instrument();
         InstrumentId id = request.instrument();
         if (request.side() == Side.SELL) {
-            if (!ins.isCurrencyPair()) {
+            if (ins.settlement() != Settlement.CURRENCY_EXCHANGE) {
                 return Optional.of(pass(() -> "a sell raises cash"));
             }
             // selling a pair pays with its base currency
-            Money need = Money.ofProduct(ins.baseCurrency(), new Price(1, 0), request.quantity(), ins.multiplier());
+            Money need = ins.baseDelivered(request.quantity());
             Money has = context.portfolio().cash(ins.baseCurrency());
             return Optional.of(
                     need.compareTo(has) > 0
@@ -47,11 +46,9 @@ public final class CashSufficiencyRule implements RiskRule {
                             : pass(() -> "selling " + id + " needs " + need + " <= balance " + has));
         }
         if (context.referencePrice() == null) {
-            return Optional.of(fail(() -> "no price known for " + id + " to value the order"));
+            return Optional.empty(); // the reference-price rule denies it
         }
-        Money notional = ins.assetClass() == AssetClass.FUTURE
-                ? Money.zero(ins.currency()) // a future costs nothing but its fee to open
-                : ins.notional(context.referencePrice(), request.quantity());
+        Money notional = ins.cashToBuy(context.referencePrice(), request.quantity());
         Money fee = context.estimatedFee();
         Money need = notional.plus(fee);
         Money cash = context.portfolio().cash(ins.currency());

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Once the loss since the session start (realized + unrealized: the fall in equity) exceeds
- * {@code risk.daily-loss-limit}, only orders that reduce exposure pass.
+ * {@code risk.daily-loss-limit}, only orders that reduce a position toward zero
+ * ({@link io.eventdesk.domain.portfolio.PositionChange#reducesTowardZero()}) pass.
  */
 public final class DailyLossRule implements RiskRule {
     @Override
@@ -28,14 +29,24 @@ public final class DailyLossRule implements RiskRule {
             return Optional.empty();
         }
         BigDecimal limit = configured.get();
-        Money loss = context.sessionStartEquity().minus(context.portfolio().equity());
+        Money loss = context.portfolio().dailyPnl().negate();
         String text = "loss since the session start " + loss.amount();
-        if (loss.toBigDecimal().compareTo(limit) <= 0) {
+        if (!breached(context.portfolio().dailyPnl(), limit)) {
             return Optional.of(pass(() -> text + " <= limit " + limit.toPlainString()));
         }
         return Optional.of(
-                context.addsExposure(request.signedQuantity())
-                        ? fail(() -> text + " > limit " + limit.toPlainString() + " and the order adds exposure")
-                        : pass(() -> text + " > limit " + limit.toPlainString() + ", but the order reduces exposure"));
+                context.change(request.signedQuantity()).reducesTowardZero()
+                        ? pass(() -> text + " > limit " + limit.toPlainString()
+                                + ", but the order reduces the position toward zero")
+                        : fail(() -> text + " > limit " + limit.toPlainString()
+                                + " and the order does not reduce the position toward zero"));
+    }
+
+    /**
+     * Whether the loss since the session start (the negated daily PnL) exceeds {@code limit}: the one comparison,
+     * used by this rule and by the kill switch's breach action.
+     */
+    public static boolean breached(Money dailyPnl, BigDecimal limit) {
+        return dailyPnl.negate().toBigDecimal().compareTo(limit) > 0;
     }
 }

@@ -33,10 +33,10 @@ public final class MarginSufficiencyRule implements RiskRule {
         }
         Instrument ins = context.instrument();
         if (context.referencePrice() == null) {
-            return Optional.of(fail(() -> "no price known for " + ins.id() + " to value the order"));
+            return Optional.empty(); // the reference-price rule denies it
         }
-        if (!context.addsExposure(request.signedQuantity())) {
-            return Optional.of(pass(() -> "the order reduces the position: no margin needed"));
+        if (!context.change(request.signedQuantity()).addsExposure()) {
+            return Optional.of(pass(() -> "the order does not add exposure: no more margin needed"));
         }
         BigDecimal rate = ins.marginInitial();
         long held = margin(Math.abs(context.valueInBase(portfolio.position(ins.id()))), rate);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * One instrument's share of gross exposure after the order stays within {@code risk.max-concentration}. An order
  * that does not add exposure in the instrument always passes.
  */
-public final class MaxConcentrationRule implements RiskRule {
+public final class MaxConcentrationRule extends PricedLimitRule {
     @Override
     public String name() {
         return "max-concentration";
@@ -23,27 +23,23 @@ public final class MaxConcentrationRule implements RiskRule {
     }
 
     @Override
-    public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
-        Optional<BigDecimal> configured = limits.maxConcentration();
-        if (configured.isEmpty()) {
-            return Optional.empty();
-        }
-        BigDecimal limit = configured.get();
+    Optional<BigDecimal> limit(RiskLimits limits) {
+        return limits.maxConcentration();
+    }
+
+    @Override
+    RuleCheck check(OrderRequest request, RiskContext context, BigDecimal limit) {
         InstrumentId id = request.instrument();
-        if (context.referencePrice() == null) {
-            return Optional.of(fail(() -> "no price known for " + id + " to value the order"));
-        }
         long value = Math.abs(context.projectedValue(request.signedQuantity()));
         long gross = context.exposureWith(context.projectedValue(request.signedQuantity()))[1];
-        if (!context.addsExposure(request.signedQuantity()) || gross == 0) {
-            return Optional.of(pass(() ->
-                    id + " exposure would be " + ExposureRatios.money(value) + "; the order does not add exposure"));
+        if (!context.change(request.signedQuantity()).addsExposure() || gross == 0) {
+            return pass(() ->
+                    id + " exposure would be " + ExposureRatios.money(value) + "; the order does not add exposure");
         }
         boolean over = BigDecimal.valueOf(value).compareTo(limit.multiply(BigDecimal.valueOf(gross))) > 0;
-        return Optional.of(
-                over
-                        ? fail(() -> describe(id, value, gross) + " > limit " + limit.toPlainString())
-                        : pass(() -> describe(id, value, gross) + " <= limit " + limit.toPlainString()));
+        return over
+                ? fail(() -> describe(id, value, gross) + " > limit " + limit.toPlainString())
+                : pass(() -> describe(id, value, gross) + " <= limit " + limit.toPlainString());
     }
 
     private static String describe(InstrumentId id, long value, long gross) {

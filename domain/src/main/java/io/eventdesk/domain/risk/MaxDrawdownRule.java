@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Once drawdown from peak equity exceeds {@code risk.max-drawdown}, only orders that reduce the position pass.
+ * Once drawdown from peak equity exceeds {@code risk.max-drawdown}, only orders that reduce a position toward zero
+ * ({@link io.eventdesk.domain.portfolio.PositionChange#reducesTowardZero()}) pass.
  */
 public final class MaxDrawdownRule implements RiskRule {
     @Override
@@ -30,16 +31,13 @@ public final class MaxDrawdownRule implements RiskRule {
         if (drawdown.compareTo(limit) <= 0) {
             return Optional.of(pass(() -> "drawdown " + plain(drawdown) + " <= limit " + limit.toPlainString()));
         }
-        boolean reduces = context.projectedPosition(request.signedQuantity())
-                        .abs()
-                        .compareTo(context.committedPosition().abs())
-                < 0;
+        boolean reduces = context.change(request.signedQuantity()).reducesTowardZero();
         return Optional.of(
                 reduces
                         ? pass(() -> "drawdown " + plain(drawdown) + " > limit " + limit.toPlainString()
                                 + ", but the order reduces exposure")
                         : fail(() -> "drawdown " + plain(drawdown) + " > limit " + limit.toPlainString()
-                                + " and the order adds exposure"));
+                                + " and the order does not reduce the position toward zero"));
     }
 
     private static String plain(BigDecimal v) {

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /** No single order worth more than {@code risk.max-order-notional} at its reference price. */
-public final class MaxOrderNotionalRule implements RiskRule {
+public final class MaxOrderNotionalRule extends PricedLimitRule {
     @Override
     public String name() {
         return "max-order-notional";
@@ -20,23 +20,18 @@ public final class MaxOrderNotionalRule implements RiskRule {
     }
 
     @Override
-    public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
-        Optional<BigDecimal> configured = limits.maxOrderNotional();
-        if (configured.isEmpty()) {
-            return Optional.empty();
-        }
-        BigDecimal limit = configured.get();
+    Optional<BigDecimal> limit(RiskLimits limits) {
+        return limits.maxOrderNotional();
+    }
+
+    @Override
+    RuleCheck check(OrderRequest request, RiskContext context, BigDecimal limit) {
         InstrumentId id = request.instrument();
-        if (context.referencePrice() == null) {
-            return Optional.of(fail(() -> "no price known for " + id + " to value the order"));
-        }
         // in the account's currency
         Money notional =
                 new Money(context.portfolio().baseCurrency(), Math.abs(context.valueInBase(request.quantity())));
-        return Optional.of(
-                notional.toBigDecimal().compareTo(limit) > 0
-                        ? fail(() -> id + " order notional " + notional.amount() + " > limit " + limit.toPlainString())
-                        : pass(() ->
-                                id + " order notional " + notional.amount() + " <= limit " + limit.toPlainString()));
+        return notional.toBigDecimal().compareTo(limit) > 0
+                ? fail(() -> id + " order notional " + notional.amount() + " > limit " + limit.toPlainString())
+                : pass(() -> id + " order notional " + notional.amount() + " <= limit " + limit.toPlainString());
     }
 }

@@ -2,6 +2,7 @@ package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.portfolio.PositionChange;
 import io.eventdesk.domain.trading.TradingState;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
@@ -15,7 +16,6 @@ import io.eventdesk.domain.value.Quantity;
  * @param pendingQuantity the signed quantity of this instrument's open orders not yet filled
  * @param reservedCash what open buy orders will cost at their reference prices, fees included
  * @param estimatedFee the fee the venue would charge for this order at the reference price
- * @param sessionStartEquity the equity when the current session (UTC day) began
  * @param recentOrders how many orders this order's strategy sent within the throttle interval before it
  * @param tradingState the kill switch's position
  * @param deskOrder whether the desk itself sends the order (flattening on a halt), not a strategy
@@ -27,7 +27,6 @@ public record RiskContext(
         Quantity pendingQuantity,
         Money reservedCash,
         Money estimatedFee,
-        Money sessionStartEquity,
         int recentOrders,
         TradingState tradingState,
         boolean deskOrder) {
@@ -42,12 +41,9 @@ public record RiskContext(
         return portfolio.position(instrument.id()).plus(pendingQuantity);
     }
 
-    /** Whether the order takes the position (open orders counted) further from zero. */
-    boolean addsExposure(Quantity signedRequest) {
-        return projectedPosition(signedRequest)
-                        .abs()
-                        .compareTo(committedPosition().abs())
-                > 0;
+    /** What the order does to the position, open orders counted. */
+    public PositionChange change(Quantity signedRequest) {
+        return new PositionChange(committedPosition(), projectedPosition(signedRequest));
     }
 
     /**

@@ -23,12 +23,12 @@ public final class RiskEngine {
         return new RiskEngine(
                 List.of(
                         new TradingStateRule(),
+                        new ReferencePriceRule(),
                         new ThrottleRule(),
                         new MaxOrderQuantityRule(),
                         new MaxOrderNotionalRule(),
                         new PriceBandRule(),
                         new MaxPositionRule(),
-                        new MaxGrossExposureRule(),
                         new MaxNetExposureRule(),
                         new MaxConcentrationRule(),
                         new MaxLeverageRule(),
@@ -47,9 +47,5 @@ public final class RiskEngine {
             rule.evaluate(request, context, applicable).ifPresent(checks::add);
         }
         return new RiskDecision(checks);
-    }
-
-    public RiskLimits limits() {
-        return limits;
     }
 }

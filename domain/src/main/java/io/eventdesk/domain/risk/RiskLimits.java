@@ -27,7 +27,7 @@ public interface RiskLimits {
         return own != null ? Optional.of(own) : defaultMaxPosition();
     }
 
-    /** The largest gross exposure / equity. */
+    /** The largest leverage: gross exposure / equity after the order. */
     Optional<BigDecimal> maxLeverage();
 
     /** The drawdown from peak equity (a fraction) beyond which orders that add exposure are denied. */
@@ -36,17 +36,16 @@ public interface RiskLimits {
     /** The largest notional of one order, in the account currency. */
     Optional<BigDecimal> maxOrderNotional();
 
-    /** The largest gross exposure, as a fraction of equity. */
-    Optional<BigDecimal> maxGrossExposure();
-
     /** The largest absolute net exposure, as a fraction of equity. */
     Optional<BigDecimal> maxNetExposure();
 
     /** The largest share of gross exposure one instrument may hold (a fraction). */
     Optional<BigDecimal> maxConcentration();
 
-    /** The loss since the session start (realized + unrealized, in the account currency) beyond which orders that add
-     * exposure are denied. */
+    /**
+     * The loss since the session start (realized + unrealized, in the account currency; sessions as the account's
+     * calendar says) beyond which only orders that reduce a position toward zero pass.
+     */
     Optional<BigDecimal> dailyLossLimit();
 
     /** How far (basis points) a limit price may be from the last price. */
@@ -86,7 +85,6 @@ public interface RiskLimits {
         own.maxLeverage().ifPresent(b::maxLeverage);
         own.maxDrawdown().ifPresent(b::maxDrawdown);
         own.maxOrderNotional().ifPresent(b::maxOrderNotional);
-        own.maxGrossExposure().ifPresent(b::maxGrossExposure);
         own.maxNetExposure().ifPresent(b::maxNetExposure);
         own.maxConcentration().ifPresent(b::maxConcentration);
         own.dailyLossLimit().ifPresent(b::dailyLossLimit);
@@ -127,7 +125,6 @@ public interface RiskLimits {
         });
         maxLeverage().ifPresent(l -> positive("max-leverage", l));
         maxOrderNotional().ifPresent(l -> positive("max-order-notional", l));
-        maxGrossExposure().ifPresent(l -> positive("max-gross-exposure", l));
         maxNetExposure().ifPresent(l -> positive("max-net-exposure", l));
         maxConcentration().ifPresent(l -> {
             if (l.signum() <= 0 || l.compareTo(BigDecimal.ONE) > 0) {

@@ -1,8 +1,8 @@
 package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.event.RuleCheck;
-import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.instrument.Settlement;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.portfolio.AccountType;
 import io.eventdesk.domain.value.Quantity;
@@ -29,8 +29,7 @@ public final class ShortSaleRule implements RiskRule {
         Instrument ins = context.instrument();
         if (context.portfolio().accountType() != AccountType.CASH
                 || context.portfolio().allowsShorting()
-                || ins.assetClass() == AssetClass.FUTURE
-                || ins.isCurrencyPair()
+                || ins.settlement() != Settlement.NOTIONAL
                 || request.signedQuantity().signum() > 0) {
             return Optional.empty();
         }

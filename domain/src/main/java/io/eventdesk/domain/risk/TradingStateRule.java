@@ -3,7 +3,6 @@ package io.eventdesk.domain.risk;
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.trading.TradingState;
-import io.eventdesk.domain.value.Quantity;
 import java.util.Optional;
 
 /**
@@ -24,12 +23,7 @@ public final class TradingStateRule implements RiskRule {
     @Override
     public Optional<RuleCheck> evaluate(OrderRequest request, RiskContext context, RiskLimits limits) {
         TradingState state = context.tradingState();
-        // reduce-only: toward zero without crossing it
-        Quantity before = context.committedPosition();
-        Quantity after = context.projectedPosition(request.signedQuantity());
-        boolean reduces = !before.isZero()
-                && after.abs().compareTo(before.abs()) < 0
-                && (after.isZero() || after.signum() == before.signum());
+        boolean reduces = context.change(request.signedQuantity()).reducesTowardZero();
         return Optional.of(
                 switch (state) {
                     case ACTIVE -> pass(() -> "trading is ACTIVE");

@@ -74,7 +74,6 @@ class AccountRulesTest {
                 Quantity.ZERO,
                 Money.zero(ins.currency()),
                 Money.zero(ins.currency()),
-                p.equity(),
                 0,
                 TradingState.ACTIVE,
                 false);
@@ -136,7 +135,6 @@ class AccountRulesTest {
                     Quantity.ZERO,
                     Money.zero(USD),
                     Money.of("USD", "10000"),
-                    p.equity(),
                     0,
                     TradingState.ACTIVE,
                     false);

@@ -28,10 +28,10 @@ class ExposureAndFlowRulesTest {
     private final Portfolio portfolio = new Portfolio(Money.of("USD", "10000"), List.of(aapl, msft));
 
     private RiskContext context(Instrument ins, String price) {
-        return context(ins, price, "10000", 0);
+        return context(ins, price, 0);
     }
 
-    private RiskContext context(Instrument ins, String price, String sessionStart, int recentOrders) {
+    private RiskContext context(Instrument ins, String price, int recentOrders) {
         portfolio.mark(ins.id(), Price.of(price));
         return new RiskContext(
                 portfolio,
@@ -40,7 +40,6 @@ class ExposureAndFlowRulesTest {
                 Quantity.ZERO,
                 Money.of("USD", "0"),
                 Money.of("USD", "0"),
-                Money.of("USD", sessionStart),
                 recentOrders,
                 TradingState.ACTIVE,
                 false);
@@ -77,14 +76,14 @@ class ExposureAndFlowRulesTest {
     }
 
     @Nested
-    class GrossExposure {
+    class LeverageAsGrossExposure {
         private final RiskLimits limits =
-                RiskLimits.builder().maxGrossExposure(new BigDecimal("0.5")).build();
+                RiskLimits.builder().maxLeverage(new BigDecimal("0.5")).build();
 
         @Test
         void shouldPass_whenGrossExposureEndsAtTheLimit() {
             portfolio.apply(sell(msft, "10", "100")); // gross 1000 (a short), equity 10000
-            assertThat(check(new MaxGrossExposureRule(), market(aapl, Side.BUY, 40), context(aapl, "100"), limits)
+            assertThat(check(new MaxLeverageRule(), market(aapl, Side.BUY, 40), context(aapl, "100"), limits)
                             .passed())
                     .isTrue(); // 1000 + 4000 = 0.5
         }
@@ -92,15 +91,15 @@ class ExposureAndFlowRulesTest {
         @Test
         void shouldDeny_whenGrossExposureWouldExceedIt() {
             portfolio.apply(sell(msft, "10", "100"));
-            RuleCheck c = check(new MaxGrossExposureRule(), market(aapl, Side.BUY, 41), context(aapl, "100"), limits);
+            RuleCheck c = check(new MaxLeverageRule(), market(aapl, Side.BUY, 41), context(aapl, "100"), limits);
             assertThat(c.passed()).isFalse();
-            assertThat(c.detail()).isEqualTo("gross exposure would be 0.51 (gross 5100 / equity 10000) > limit 0.5");
+            assertThat(c.detail()).isEqualTo("leverage would be 0.51 (gross exposure 5100 / equity 10000) > limit 0.5");
         }
 
         @Test
         void shouldPass_whenTheOrderReducesExposure() {
             portfolio.apply(buy(aapl, "90", "100"));
-            assertThat(check(new MaxGrossExposureRule(), market(aapl, Side.SELL, 1), context(aapl, "100"), limits)
+            assertThat(check(new MaxLeverageRule(), market(aapl, Side.SELL, 1), context(aapl, "100"), limits)
                             .passed())
                     .isTrue();
         }
@@ -190,15 +189,14 @@ class ExposureAndFlowRulesTest {
 
         @Test
         void shouldPass_whenTheOrderIsTheLastOneAllowed() {
-            assertThat(check(new ThrottleRule(), market(aapl, Side.BUY, 1), context(aapl, "100", "10000", 2), limits)
+            assertThat(check(new ThrottleRule(), market(aapl, Side.BUY, 1), context(aapl, "100", 2), limits)
                             .passed())
                     .isTrue();
         }
 
         @Test
         void shouldDeny_whenTheStrategySendsTooMany() {
-            RuleCheck c =
-                    check(new ThrottleRule(), market(aapl, Side.BUY, 1), context(aapl, "100", "10000", 3), limits);
+            RuleCheck c = check(new ThrottleRule(), market(aapl, Side.BUY, 1), context(aapl, "100", 3), limits);
             assertThat(c.passed()).isFalse();
             assertThat(c.detail()).isEqualTo("s would send 4 orders in 60 s > limit 3");
         }
@@ -212,7 +210,7 @@ class ExposureAndFlowRulesTest {
         @Test
         void shouldPass_whenTheLossIsAtTheLimit() {
             portfolio.apply(buy(aapl, "50", "100"));
-            RiskContext c = context(aapl, "90", "10000", 0); // equity 9500: a loss of 500
+            RiskContext c = context(aapl, "90", 0); // equity 9500: a loss of 500
             assertThat(check(new DailyLossRule(), market(aapl, Side.BUY, 1), c, limits)
                             .passed())
                     .isTrue();
@@ -221,11 +219,12 @@ class ExposureAndFlowRulesTest {
         @Test
         void shouldDenyNewExposureButLetReductionsThrough_whenTheLossIsBeyondIt() {
             portfolio.apply(buy(aapl, "50", "100"));
-            RiskContext c = context(aapl, "89.98", "10000", 0); // loss 501
+            RiskContext c = context(aapl, "89.98", 0); // loss 501
             RuleCheck add = check(new DailyLossRule(), market(aapl, Side.BUY, 1), c, limits);
             assertThat(add.passed()).isFalse();
             assertThat(add.detail())
-                    .isEqualTo("loss since the session start 501 > limit 500 and the order adds exposure");
+                    .isEqualTo(
+                            "loss since the session start 501 > limit 500 and the order does not reduce the position toward zero");
             assertThat(check(new DailyLossRule(), market(aapl, Side.SELL, 10), c, limits)
                             .passed())
                     .isTrue();

@@ -36,7 +36,6 @@ class RiskRulesTest {
                 pending,
                 Money.of("USD", reserved),
                 Money.of("USD", fee),
-                Money.of("USD", "10000"),
                 0,
                 TradingState.ACTIVE,
                 false);
@@ -176,7 +175,8 @@ class RiskRulesTest {
             RiskContext deep = context("70"); // equity 10000 - 1500 = 8500: drawdown 0.15
             RuleCheck add = only(new MaxDrawdownRule(), order(Side.BUY, 1), deep, limits);
             assertThat(add.passed()).isFalse();
-            assertThat(add.detail()).isEqualTo("drawdown 0.15 > limit 0.1 and the order adds exposure");
+            assertThat(add.detail())
+                    .isEqualTo("drawdown 0.15 > limit 0.1 and the order does not reduce the position toward zero");
             assertThat(only(new MaxDrawdownRule(), order(Side.SELL, 10), deep, limits)
                             .passed())
                     .isTrue();

@@ -42,7 +42,6 @@ class TradingStateRuleTest {
                 Quantity.ZERO,
                 Money.of("USD", "0"),
                 Money.of("USD", "0"),
-                Money.of("USD", "10000"),
                 0,
                 state,
                 strategy.equals("desk"));

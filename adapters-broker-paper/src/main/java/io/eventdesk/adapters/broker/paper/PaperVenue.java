@@ -1,8 +1,8 @@
 package io.eventdesk.adapters.broker.paper;
 
-import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.instrument.Settlement;
 import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.market.BookUpdate;
 import io.eventdesk.domain.market.MarketData;
@@ -19,6 +19,7 @@ import io.eventdesk.domain.port.ExecutionReportListener;
 import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.portfolio.AccountType;
 import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.portfolio.PositionChange;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
@@ -248,12 +249,7 @@ final class PaperVenue implements ExecutionVenuePort {
 
     private static String reduceOnlyProblem(OrderRequest request, Quantity position) {
         Quantity after = position.plus(request.signedQuantity());
-        boolean reduces = !position.isZero()
-                && position.signum()
-                        != request.side().signed(request.quantity()).signum()
-                && after.abs().compareTo(position.abs()) < 0
-                && (after.isZero() || after.signum() == position.signum());
-        return reduces
+        return PositionChange.of(position, request.signedQuantity()).reducesTowardZero()
                 ? null
                 : "reduce-only " + request.side() + " " + request.quantity() + " would not reduce the position "
                         + position + " (it would become " + after + ")";
@@ -600,13 +596,14 @@ final class PaperVenue implements ExecutionVenuePort {
             }
             if (w.request.reduceOnly()) {
                 Quantity position = listener.account().position(instrument.id());
-                boolean reduces = !position.isZero() && position.signum() != (buy ? 1 : -1);
-                if (!reduces) {
+                Quantity trimmed = Quantity.min(quantity, position.abs());
+                if (!PositionChange.of(position, w.request.side().signed(trimmed))
+                        .reducesTowardZero()) {
                     remove(w);
                     listener.canceled(w.id, c.time, "reduce-only: the position is already closed");
                     continue;
                 }
-                quantity = Quantity.min(quantity, position.abs());
+                quantity = trimmed;
             }
             Price price = c.slips ? slipped(c.price, buy, instrument, quantity, c.volume, book, c.onQuote) : c.price;
             Price slippage = buy ? price.minus(c.reference) : c.reference.minus(price);
@@ -646,20 +643,17 @@ final class PaperVenue implements ExecutionVenuePort {
             return null;
         }
         if (!buy) {
-            if (!instrument.isCurrencyPair()) {
+            if (instrument.settlement() != Settlement.CURRENCY_EXCHANGE) {
                 return null;
             }
-            Money deliver =
-                    Money.ofProduct(instrument.baseCurrency(), new Price(1, 0), quantity, instrument.multiplier());
+            Money deliver = instrument.baseDelivered(quantity);
             Money has = account.cash(instrument.baseCurrency());
             return deliver.compareTo(has) > 0
                     ? "insufficient " + instrument.baseCurrency() + " at execution: selling " + quantity + " "
                             + instrument.id() + " delivers " + deliver.amount() + " > balance " + has.amount()
                     : null;
         }
-        Money notional = instrument.assetClass() == AssetClass.FUTURE
-                ? Money.zero(instrument.currency())
-                : instrument.notional(price, quantity);
+        Money notional = instrument.cashToBuy(price, quantity);
         Money cost = notional.plus(fee);
         Money cash = account.cash(instrument.currency());
         return cost.compareTo(cash) > 0

@@ -1,6 +1,17 @@
-package io.eventdesk.domain.order;
+package io.eventdesk.domain.order.lifecycle;
 
+import io.eventdesk.domain.event.OrderDenied;
+import io.eventdesk.domain.event.OrderEvent;
+import io.eventdesk.domain.event.OrderFilled;
+import io.eventdesk.domain.event.OrderInitialized;
+import io.eventdesk.domain.event.OrderModifyDenied;
+import io.eventdesk.domain.event.OrderReplaced;
+import io.eventdesk.domain.event.OrderTriggered;
 import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.order.OrderStatus;
+import io.eventdesk.domain.order.OrderView;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import io.eventdesk.domain.value.Side;
@@ -11,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An order and its life cycle. Every change goes through {@link OrderStateTable}; a duplicate fill id and an
- * overfill are refused.
+ * An order and its life cycle. Every change is an {@link OrderEvent} given to {@link #apply(OrderEvent)}, whose next
+ * status comes from {@link OrderStateTable}; a duplicate fill id and an overfill are refused.
  */
 public final class Order {
     private final OrderId id;
@@ -20,7 +31,9 @@ public final class Order {
     private final Instant createdTime;
     private List<String> fillIds;
     private OrderStatus status = OrderStatus.INITIALIZED;
-    private OrderStatus statusBeforePending;
+    /** under a pending cancel or replace: the status the order works in (SUBMITTED, ACCEPTED, PARTIALLY_FILLED) */
+    private OrderStatus workingStatus;
+
     private Quantity filledQuantity;
     private BigDecimal filledValue = BigDecimal.ZERO;
     private String denyCode;
@@ -35,21 +48,49 @@ public final class Order {
         this.filledQuantity = new Quantity(0, request.quantity().scale());
     }
 
-    /** Applies any non-fill event. */
-    public void apply(OrderAction action) {
-        if (action == OrderAction.FILL) {
-            throw new IllegalArgumentException("use fill(..) for fills: they carry a quantity");
+    /** A new order as its {@link OrderInitialized} event describes it. */
+    public static Order initialized(OrderInitialized event) {
+        return new Order(event.orderId(), event.request(), event.time());
+    }
+
+    /**
+     * Applies one event of the order's life cycle: the single entry point of every change, for the engine, the run
+     * files, a rebuild from the journal and the service alike. The next status comes from {@link OrderStateTable}
+     * alone; a fill also checks its id (a duplicate is refused) and its quantity (an overfill is refused), and a
+     * replace its new quantity (it must exceed what has filled). Events that change no status (a trigger, a modify
+     * the risk engine denied) are accepted while the order is open.
+     *
+     * @throws IllegalOrderTransition if the table has no edge for the event in the current status
+     */
+    public void apply(OrderEvent event) {
+        if (!id.equals(event.orderId())) {
+            throw new IllegalArgumentException("order " + id + " cannot apply an event of order " + event.orderId());
         }
-        move(action);
+        if (event instanceof OrderFilled f) {
+            fill(f.fillId(), f.quantity(), f.price());
+        } else if (event instanceof OrderReplaced r) {
+            replace(r.quantity(), r.limitPrice(), r.triggerPrice());
+        } else if (event instanceof OrderDenied d) {
+            move(OrderAction.DENY);
+            denyCode = d.code();
+        } else if (event instanceof OrderTriggered || event instanceof OrderModifyDenied) {
+            if (status.isClosed()) {
+                throw new IllegalArgumentException("order " + id + " is " + status + ": "
+                        + event.getClass().getSimpleName() + " cannot follow");
+            }
+        } else if (event instanceof OrderInitialized) {
+            throw new IllegalArgumentException("order " + id + " is initialized already");
+        } else {
+            move(OrderAction.of(event));
+        }
     }
 
-    public void deny(String code) {
-        move(OrderAction.DENY);
-        this.denyCode = code;
+    /** Whether the table allows {@code action} now: a cancel or replace the desk could send, say. */
+    public boolean allows(OrderAction action) {
+        return OrderStateTable.edge(status, action).isPresent();
     }
 
-    /** Applies a fill of {@code quantity} at {@code price}. */
-    public void fill(String fillId, Quantity quantity, Price price) {
+    private void fill(String fillId, Quantity quantity, Price price) {
         OrderStateTable.edge(status, OrderAction.FILL)
                 .orElseThrow(() -> new IllegalOrderTransition(id, status, OrderAction.FILL));
         if (!quantity.isPositive()) {
@@ -68,19 +109,11 @@ public final class Order {
         fillIds.add(fillId);
         filledQuantity = filledQuantity.plus(quantity);
         filledValue = filledValue.add(price.toBigDecimal().multiply(quantity.toBigDecimal()));
-        status = filledQuantity.compareTo(request.quantity()) == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+        move(OrderAction.FILL);
     }
 
-    /**
-     * The venue applied a replace: the order works on with a new total quantity and/or limit price, in the status
-     * it had before the replace was requested.
-     */
-    public void replace(Quantity newQuantity, Price newLimitPrice) {
-        replace(newQuantity, newLimitPrice, request.triggerPrice());
-    }
-
-    /** A replace of quantity, limit price and trigger price. */
-    public void replace(Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice) {
+    /** The venue applied a replace of quantity, limit price and trigger price to what is left. */
+    private void replace(Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice) {
         OrderStateTable.edge(status, OrderAction.REPLACE)
                 .orElseThrow(() -> new IllegalOrderTransition(id, status, OrderAction.REPLACE));
         if (newQuantity.compareTo(filledQuantity) <= 0) {
@@ -113,13 +146,29 @@ public final class Order {
                 OrderStateTable.edge(status, action).orElseThrow(() -> new IllegalOrderTransition(id, status, action));
         OrderStatus next = switch (edge.target()) {
             case STATUS -> edge.to();
-            case PREVIOUS_STATUS -> statusBeforePending;
-            case BY_FILLED_QUANTITY -> throw new IllegalArgumentException("fills go through fill(..)");
+            case BY_FILLED_QUANTITY -> byFilledQuantity();
+            case PREVIOUS_STATUS -> workingStatus;
+            case UNCHANGED -> status;
+            case WORKING_STATUS -> {
+                OrderStateTable.Edge below = OrderStateTable.edge(workingStatus, action)
+                        .orElseThrow(() -> new IllegalOrderTransition(id, workingStatus, action));
+                OrderStatus working =
+                        below.target() == OrderStateTable.Target.BY_FILLED_QUANTITY ? byFilledQuantity() : below.to();
+                if (working.isClosed()) {
+                    yield working;
+                }
+                workingStatus = working;
+                yield status;
+            }
         };
-        if (next == OrderStatus.PENDING_CANCEL || next == OrderStatus.PENDING_REPLACE) {
-            statusBeforePending = status;
+        if (next.isPending() && !status.isPending()) {
+            workingStatus = status;
         }
         status = next;
+    }
+
+    private OrderStatus byFilledQuantity() {
+        return filledQuantity.compareTo(request.quantity()) == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
     }
 
     public OrderId id() {
@@ -152,6 +201,11 @@ public final class Order {
 
     public OrderStatus status() {
         return status;
+    }
+
+    /** The status under a pending request (the status itself otherwise). */
+    public OrderStatus workingStatus() {
+        return status.isPending() ? workingStatus : status;
     }
 
     public boolean isClosed() {

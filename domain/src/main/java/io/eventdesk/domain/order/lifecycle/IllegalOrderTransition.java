@@ -1,4 +1,6 @@
-package io.eventdesk.domain.order;
+package io.eventdesk.domain.order.lifecycle;
+
+import io.eventdesk.domain.order.OrderStatus;
 
 /** An event that the state table does not allow in the order's current status: always a bug upstream. */
 public final class IllegalOrderTransition extends IllegalStateException {

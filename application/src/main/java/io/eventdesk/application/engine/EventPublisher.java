@@ -1,0 +1,31 @@
+package io.eventdesk.application.engine;
+
+import io.eventdesk.domain.event.Event;
+import io.eventdesk.domain.port.EventJournalPort;
+import io.eventdesk.domain.port.RunArtifactsPort;
+
+/**
+ * Owns the run-wide sequence and hands every event to the journal and the run artifacts, in the order produced: the
+ * one place a sequence number is assigned. A caller takes the number with {@link #next()} when it builds the event
+ * (an event may need its own number, a signal's decision refers to it) and publishes it at once.
+ */
+final class EventPublisher {
+    private final EventJournalPort journal;
+    private final RunArtifactsPort artifacts;
+    private long sequence;
+
+    EventPublisher(EventJournalPort journal, RunArtifactsPort artifacts) {
+        this.journal = journal;
+        this.artifacts = artifacts;
+    }
+
+    /** The next sequence number. */
+    long next() {
+        return ++sequence;
+    }
+
+    void publish(Event event) {
+        journal.append(event);
+        artifacts.record(event);
+    }
+}

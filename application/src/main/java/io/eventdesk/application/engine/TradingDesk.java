@@ -1,0 +1,222 @@
+package io.eventdesk.application.engine;
+
+import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.domain.event.BarClosed;
+import io.eventdesk.domain.event.BookUpdated;
+import io.eventdesk.domain.event.QuoteBarClosed;
+import io.eventdesk.domain.event.QuoteUpdated;
+import io.eventdesk.domain.event.RunFailed;
+import io.eventdesk.domain.event.RunFinished;
+import io.eventdesk.domain.event.RunStarted;
+import io.eventdesk.domain.event.TaxAccrued;
+import io.eventdesk.domain.event.TradePrinted;
+import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.market.BookUpdate;
+import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.market.Quote;
+import io.eventdesk.domain.market.QuoteBar;
+import io.eventdesk.domain.market.Trade;
+import io.eventdesk.domain.port.ExecutionVenuePort;
+import io.eventdesk.domain.port.JournalReceipt;
+import io.eventdesk.domain.portfolio.Portfolio;
+import io.eventdesk.domain.risk.KillSwitchCommand;
+import io.eventdesk.domain.run.RunSummary;
+import io.eventdesk.domain.signal.ExternalSignal;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The desk in its named parts, fed one input at a time: a piece of market data, a signal from outside, an operator's
+ * command. The batch loop ({@link BacktestEngine}) feeds it from files; anything else that keeps time can feed it the
+ * same way. The parts:
+ *
+ * <ul>
+ *   <li>{@link EventPublisher}: the sequence and the journal hand-off;
+ *   <li>{@link OrderManager}: open orders, what they commit, cancel and replace, the venue's reports;
+ *   <li>{@link PreTradeGate}: the one risk context, every rule, the throttle;
+ *   <li>{@link KillSwitch}: the trading state, breaches, commands, margin calls, flattening;
+ *   <li>{@link SignalRouter}: strategies' and outside signals to orders;
+ *   <li>{@link StrategyHost}: the strategies and their requests.
+ * </ul>
+ *
+ * For each piece of market data: the venue processes arrivals and expiries up to its open and matches resting orders
+ * against it; the clock moves to when it becomes known; it is journaled and marks the portfolio; the kill switch
+ * looks at the new figures; the strategies see it; the portfolio's figures are journaled when they changed.
+ */
+final class TradingDesk {
+    private final BacktestRequest request;
+    private final SimulatedClock clock = new SimulatedClock(Instant.MIN);
+    private final EventPublisher publisher;
+    private final Portfolio portfolio;
+    private final ExecutionVenuePort venue;
+    private final KillSwitch killSwitch;
+    private final OrderManager orders;
+    private final SignalRouter router;
+    private final StrategyHost strategies;
+    private final SessionTracker sessions;
+    /** the price each piece of market data marks its instrument at */
+    private final MarkPrices marks;
+
+    private boolean started;
+    private long marketEvents;
+    /** the portfolio version last recorded: a mark that changed nothing is not recorded again */
+    private long valuedVersion = -1;
+
+    TradingDesk(BacktestRequest request) {
+        this.request = request;
+        this.publisher = new EventPublisher(request.journal(), request.artifacts());
+        this.portfolio = new Portfolio(request.account(), request.instruments());
+        this.venue = request.venue();
+        this.killSwitch = new KillSwitch(
+                publisher, clock, portfolio, request.account(), request.riskLimits(), request.killSwitchCommands());
+        PreTradeGate gate = new PreTradeGate(request.riskLimits(), portfolio, venue, killSwitch, publisher);
+        this.orders = new OrderManager(publisher, clock, portfolio, venue, gate, killSwitch);
+        killSwitch.connect(orders);
+        this.router = new SignalRouter(publisher, clock, portfolio, orders, request.sizing());
+        this.strategies = new StrategyHost(request.strategies(), clock, portfolio, orders, router);
+        this.sessions = new SessionTracker(request.sessions());
+        this.marks = new MarkPrices(portfolio);
+    }
+
+    /** The run starts at {@code start}: the open of its first market data. */
+    void start(Instant start) {
+        clock.advanceTo(start);
+        started = true;
+        publisher.publish(
+                new RunStarted(publisher.next(), start, request.name(), request.seed(), request.initialCash()));
+    }
+
+    Instant now() {
+        return clock.now();
+    }
+
+    KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    /** An operator's command, taken at its time. */
+    void onCommand(KillSwitchCommand command) {
+        clock.advanceTo(command.at());
+        killSwitch.command(command);
+    }
+
+    /** A signal from outside, taken as a decision made at its time: requests due by then arrive first. */
+    void onSignal(ExternalSignal signal) {
+        clock.advanceTo(signal.time());
+        venue.advanceTo(clock.now(), orders);
+        router.route(signal);
+    }
+
+    void onMarketData(MarketData data) {
+        Instant known = data.knownTime();
+        if (known.isBefore(clock.now())) {
+            throw new IllegalStateException("feed went back in time: " + known + " after " + clock.now());
+        }
+        marketEvents++;
+        Instant opens = data.openTime();
+        // a bar's session is the one it opens in
+        boolean hadSession = sessions.opened() != null;
+        if (sessions.enters(opens)) {
+            clock.advanceTo(sessions.opened());
+            if (hadSession) {
+                Money tax = portfolio.closeSession();
+                if (!tax.isZero()) {
+                    publisher.publish(new TaxAccrued(publisher.next(), clock.now(), tax, portfolio.taxes()));
+                }
+            }
+            portfolio.startSession();
+            killSwitch.sessionStarted();
+        }
+        venue.advanceTo(opens, orders);
+        venue.onMarketData(data, orders);
+        clock.advanceTo(known);
+        venue.advanceTo(known, orders);
+        publishMarket(data);
+        Price mark = marks.of(data);
+        if (mark != null) {
+            portfolio.mark(data.instrument(), mark);
+            router.marked(data.instrument(), mark);
+        }
+        killSwitch.check();
+        strategies.onMarketData(data);
+        if (portfolio.version() != valuedVersion || marketEvents == 1) {
+            valuedVersion = portfolio.version();
+            publisher.publish(portfolio.valuation(publisher.next(), clock.now()));
+        }
+    }
+
+    private void publishMarket(MarketData data) {
+        if (data instanceof Bar bar) {
+            publisher.publish(new BarClosed(publisher.next(), bar));
+        } else if (data instanceof Trade trade) {
+            publisher.publish(new TradePrinted(publisher.next(), trade));
+        } else if (data instanceof Quote quote) {
+            publisher.publish(new QuoteUpdated(publisher.next(), quote));
+        } else if (data instanceof QuoteBar quoteBar) {
+            publisher.publish(new QuoteBarClosed(publisher.next(), quoteBar));
+        } else {
+            publisher.publish(new BookUpdated(publisher.next(), (BookUpdate) data));
+        }
+    }
+
+    /** The run ends: the closing figures, {@code RunFinished}, the journal's receipt and the summary. */
+    RunSummary finish() {
+        publisher.publish(portfolio.valuation(publisher.next(), clock.now())); // the closing figures, always
+        publisher.publish(new RunFinished(publisher.next(), clock.now(), marketEvents));
+        JournalReceipt receipt = request.journal().finish();
+        RunSummary summary = summary(receipt);
+        request.artifacts().finish(summary);
+        return summary;
+    }
+
+    /** The run failed: {@code RunFailed} with the reason after whatever was journaled, then the stores close. */
+    void fail(RuntimeException cause) {
+        try {
+            Instant when = started ? clock.now() : Instant.EPOCH;
+            publisher.publish(new RunFailed(publisher.next(), when, String.valueOf(cause.getMessage())));
+        } catch (RuntimeException secondary) {
+            cause.addSuppressed(secondary);
+        } finally {
+            try {
+                request.journal().close();
+            } finally {
+                request.artifacts().close();
+            }
+        }
+    }
+
+    long marketEvents() {
+        return marketEvents;
+    }
+
+    private RunSummary summary(JournalReceipt receipt) {
+        return new RunSummary(
+                request.name(),
+                portfolio.initialCash(),
+                portfolio.cash(),
+                portfolio.equity(),
+                portfolio.realizedPnl(),
+                portfolio.unrealizedPnl(),
+                portfolio.totalFees(),
+                orders.submitted(),
+                orders.filled(),
+                orders.denied(),
+                orders.fills(),
+                portfolio.maxDrawdown(),
+                marketEvents,
+                receipt.events(),
+                receipt.digest(),
+                portfolio.strategies(),
+                portfolio.accountType().name().toLowerCase(Locale.ROOT),
+                portfolio.balances(),
+                portfolio.taxes(),
+                portfolio.exposureByAssetClass(),
+                portfolio.peakEquity(),
+                portfolio.leverage(),
+                portfolio.drawdown(),
+                portfolio.dailyPnl(),
+                portfolio.positions());
+    }
+}
