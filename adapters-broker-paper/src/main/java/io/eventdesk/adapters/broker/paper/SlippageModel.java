@@ -1,6 +1,8 @@
 package io.eventdesk.adapters.broker.paper;
 
+import io.eventdesk.domain.value.Quantity;
 import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * How much worse than its reference price a taker fill of a MARKET or STOP order executes. The reference is the
@@ -9,6 +11,17 @@ import java.math.BigDecimal;
  * rounded to the tick against the trader and recorded on the fill.
  */
 public sealed interface SlippageModel {
+
+    /**
+     * How far, per unit, a taker fill of {@code quantity} moves from {@code reference} against the trader, before
+     * rounding to the tick.
+     *
+     * @param volume the bar's volume, the trade's size or the quoted size on the side taken; null when unknown
+     * @param lastQuoteSpread the last known quote's spread, or null
+     * @param onQuote whether the reference already crossed the quoted spread
+     */
+    BigDecimal adverseMove(
+            BigDecimal reference, Quantity quantity, Quantity volume, BigDecimal lastQuoteSpread, boolean onQuote);
 
     /** No slippage beyond what the data shows (crossing the quoted spread). */
     static SlippageModel none() {
@@ -20,6 +33,12 @@ public sealed interface SlippageModel {
         public FixedBps {
             nonNegative("bps", bps);
         }
+
+        @Override
+        public BigDecimal adverseMove(
+                BigDecimal reference, Quantity quantity, Quantity volume, BigDecimal lastQuoteSpread, boolean onQuote) {
+            return bps.signum() == 0 ? BigDecimal.ZERO : reference.multiply(bps).movePointLeft(4);
+        }
     }
 
     /**
@@ -27,8 +46,22 @@ public sealed interface SlippageModel {
      * quote's spread is added, or half of {@code defaultSpreadBps} when no quote is known.
      */
     record Spread(BigDecimal defaultSpreadBps) implements SlippageModel {
+        private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
         public Spread {
             nonNegative("default spread bps", defaultSpreadBps);
+        }
+
+        @Override
+        public BigDecimal adverseMove(
+                BigDecimal reference, Quantity quantity, Quantity volume, BigDecimal lastQuoteSpread, boolean onQuote) {
+            if (onQuote) {
+                return BigDecimal.ZERO; // the quoted spread is crossed already
+            }
+            BigDecimal spread = lastQuoteSpread != null
+                    ? lastQuoteSpread
+                    : reference.multiply(defaultSpreadBps).movePointLeft(4);
+            return spread.divide(TWO);
         }
     }
 
@@ -39,6 +72,17 @@ public sealed interface SlippageModel {
     record SquareRoot(BigDecimal coefficient) implements SlippageModel {
         public SquareRoot {
             nonNegative("coefficient", coefficient);
+        }
+
+        @Override
+        public BigDecimal adverseMove(
+                BigDecimal reference, Quantity quantity, Quantity volume, BigDecimal lastQuoteSpread, boolean onQuote) {
+            if (volume == null || !volume.isPositive()) {
+                return BigDecimal.ZERO;
+            }
+            double share = quantity.toBigDecimal().doubleValue()
+                    / volume.toBigDecimal().doubleValue();
+            return reference.multiply(coefficient).multiply(new BigDecimal(Math.sqrt(share), MathContext.DECIMAL64));
         }
     }
 
