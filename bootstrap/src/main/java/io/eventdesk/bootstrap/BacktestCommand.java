@@ -69,7 +69,10 @@ final class BacktestCommand implements Callable<Integer> {
                     "data quality: %d problems handled by the validation policy (see %s)%n",
                     quality.problems(), BacktestRunner.DATA_QUALITY_FILE);
         }
-        w.printf("journal: %d events, digest %s%n", s.events(), s.journalDigest());
+        ResultsBlock.print(w, folder);
+        w.printf(
+                "journal: %d events (every event but market data, which it keeps by digest), digest %s%n",
+                s.events(), s.journalDigest());
         w.printf("run folder: %s%n", folder.toAbsolutePath().normalize());
         return EventdeskCli.OK;
     }

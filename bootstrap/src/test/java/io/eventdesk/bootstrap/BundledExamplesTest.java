@@ -66,6 +66,31 @@ class BundledExamplesTest {
         assertThat(feeSum).isEqualByComparingTo(fees);
         assertThat(cash).isEqualByComparingTo(initial.add(flows).subtract(fees));
 
+        // the round trips reconcile with each strategy's own books to the last unit: realized PnL and fees
+        List<Map<String, String>> trades = run.csv("trades.csv");
+        assertThat(trades).isNotEmpty();
+        for (JsonNode strategy : s.get("strategies")) {
+            BigDecimal tripRealized = BigDecimal.ZERO;
+            BigDecimal tripFees = BigDecimal.ZERO;
+            for (Map<String, String> t : trades) {
+                if (t.get("strategy").equals(strategy.get("id").asText())) {
+                    tripRealized = tripRealized.add(new BigDecimal(t.get("realized_pnl")));
+                    tripFees = tripFees.add(new BigDecimal(t.get("fees")));
+                }
+            }
+            assertThat(tripRealized)
+                    .isEqualByComparingTo(strategy.get("realized_pnl").decimalValue());
+            assertThat(tripFees).isEqualByComparingTo(strategy.get("fees").decimalValue());
+        }
+        JsonNode stats = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.dir.resolve("statistics.json").toFile());
+        assertThat(stats.get("overall").get("round_trips").asLong())
+                .isEqualTo(trades.stream()
+                        .filter(t -> t.get("status").equals("CLOSED"))
+                        .count());
+        assertThat(run.dir.resolve("report.html")).exists();
+        assertThat(run.out).contains("report: ").contains("win rate");
+
         RunFolder again = RunFolder.backtest(config(example), dir.resolve("b"));
         assertThat(again.summary().get("journal_digest")).isEqualTo(s.get("journal_digest"));
     }

@@ -122,10 +122,15 @@ class CliTest {
                             + " deny, reduce, halt, halt-and-flatten, got 'panic'",
                     "a throttle without a count|max-leverage: 1|throttle: {per-seconds: 60}|risk.throttle.orders:"
                             + " a positive whole number of orders is required",
-                    "a concentration above one|max-leverage: 1|max-concentration: 2|risk.max-concentration: a"
+                    "a concentration above one|max-leverage: 1|max-concentration: 2|risk.max-concentration: is a"
                             + " fraction of gross exposure",
                     "a negative limit|max-leverage: 1|max-leverage: -1|risk.max-leverage: must be positive, got -1",
-                    "a drawdown above one|max-leverage: 1|max-drawdown: 1.5|risk.max-drawdown: a fraction of peak equity",
+                    "the merged gross exposure limit|max-leverage: 1|max-gross-exposure: 0.9|risk.max-gross-exposure:"
+                            + " this limit is risk.max-leverage, which computes the same ratio (gross exposure / equity"
+                            + " after the order): write max-leverage: 0.9 instead",
+                    "a negative position limit|max-leverage: 1|max-position: {default: -1}|"
+                            + "risk.max-position: must not be negative, got -1 for default",
+                    "a drawdown above one|max-leverage: 1|max-drawdown: 1.5|risk.max-drawdown: is a fraction of peak equity in (0, 1], got 1.5",
                     "an unknown instrument|path: bars.csv|path: nope.csv|data[0].path: file not found",
                     "an unknown strategy|type: sma-cross|type: smacross|strategy.type: unknown strategy 'smacross'",
                     "a missing class|type: sma-cross|type: com.example.Missing|strategy.type: no class com.example.Missing",

@@ -14,6 +14,7 @@ import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.port.RunArtifactsPort;
 import io.eventdesk.domain.portfolio.PositionView;
 import io.eventdesk.domain.portfolio.StrategyPnl;
+import io.eventdesk.domain.results.ResultsSpec;
 import io.eventdesk.domain.run.RunSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes the run folder's CSV and JSON files; {@code orders.csv} gets each order when it closes (open orders at the end),
@@ -45,12 +47,16 @@ final class CsvRunArtifacts implements RunArtifactsPort {
     private final Writer equity;
     private final OpenOrders orders = new OpenOrders();
     private final Map<Long, SignalRaised> pendingSignals = new HashMap<>();
+    /** round trips, statistics and the report; null when not asked for */
+    private final ResultsFiles results;
+
     private boolean closed;
 
-    CsvRunArtifacts(Path directory) {
+    CsvRunArtifacts(Path directory, ResultsSpec resultsSpec, Supplier<?> dataQuality) {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
+            results = resultsSpec == null ? null : new ResultsFiles(directory, resultsSpec, dataQuality);
             fills = open(
                     RunArtifacts.FILLS, "time,order_id,instrument,side,quantity,price,fee,strategy,slippage,liquidity");
             decisions = open(RunArtifacts.DECISIONS, null);
@@ -75,6 +81,9 @@ final class CsvRunArtifacts implements RunArtifactsPort {
 
     @Override
     public void record(Event event) {
+        if (results != null) {
+            results.record(event);
+        }
         try {
             if (event instanceof SignalRaised s) {
                 pendingSignals.put(s.sequence(), s);
@@ -302,6 +311,9 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             }
             s.put("strategies", strategies);
             s.replaceAll((k, v) -> v instanceof BigDecimal d ? plainNumber(d) : v);
+            if (results != null) {
+                results.finish(summary);
+            }
             Files.writeString(
                     directory.resolve(RunArtifacts.SUMMARY),
                     EventJson.ARTIFACTS.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n");
@@ -318,6 +330,9 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             return;
         }
         closed = true;
+        if (results != null) {
+            results.close();
+        }
         IOException first = null;
         for (Writer w : List.of(fills, decisions, equity, ordersOut)) {
             try {

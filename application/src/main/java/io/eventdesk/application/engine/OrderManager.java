@@ -23,6 +23,7 @@ import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.order.OrderStatus;
+import io.eventdesk.domain.order.OrderView;
 import io.eventdesk.domain.order.lifecycle.OpenOrders;
 import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.order.lifecycle.OrderAction;
@@ -219,12 +220,12 @@ final class OrderManager implements ExecutionReportListener {
         return reserved;
     }
 
-    /** The open orders of one strategy. */
-    List<Order> openOrdersOf(String strategyId) {
-        List<Order> own = new ArrayList<>();
+    /** What one strategy sees of its open orders. */
+    List<OrderView> openOrderViews(String strategyId) {
+        List<OrderView> own = new ArrayList<>();
         for (Order o : open.all()) {
             if (o.strategyId().equals(strategyId)) {
-                own.add(o);
+                own.add(o.view());
             }
         }
         return own;
@@ -308,7 +309,6 @@ final class OrderManager implements ExecutionReportListener {
         fills++;
         if (order.status() == OrderStatus.FILLED) {
             filled++;
-            deskOrders.remove(id);
         }
     }
 
@@ -346,7 +346,7 @@ final class OrderManager implements ExecutionReportListener {
     private Order apply(OrderEvent event) {
         Order order = open.apply(event);
         publisher.publish(event);
-        if (order != null && order.isClosed()) {
+        if (order != null && order.isClosed() && !deskOrders.isEmpty()) {
             deskOrders.remove(order.id());
         }
         return order;

@@ -3,6 +3,7 @@ package io.eventdesk.application.engine;
 import io.eventdesk.application.usecase.RebuildPortfolioUseCase;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.OrderFilled;
+import io.eventdesk.domain.market.MarkPrices;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.portfolio.Portfolio;
@@ -20,7 +21,7 @@ public final class RebuildPortfolioService implements RebuildPortfolioUseCase {
     @Override
     public Portfolio rebuild(RebuildRequest request) {
         Portfolio portfolio = new Portfolio(request.account(), request.instruments());
-        MarkPrices marks = new MarkPrices(portfolio);
+        MarkPrices marks = new MarkPrices(portfolio::instrument);
         List<OrderFilled> fills = request.history().fills();
         long[] market = request.history().marketEventSequences();
         MarketDataFeedPort feed = request.marketData();

@@ -89,11 +89,7 @@ final class StrategyHost {
 
         @Override
         public List<OrderView> openOrders() {
-            List<OrderView> own = new ArrayList<>();
-            for (Order o : orders.openOrdersOf(id)) {
-                own.add(o.view());
-            }
-            return own;
+            return orders.openOrderViews(id);
         }
 
         @Override

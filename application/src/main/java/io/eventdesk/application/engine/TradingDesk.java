@@ -12,6 +12,7 @@ import io.eventdesk.domain.event.TaxAccrued;
 import io.eventdesk.domain.event.TradePrinted;
 import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.market.BookUpdate;
+import io.eventdesk.domain.market.MarkPrices;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.market.Quote;
 import io.eventdesk.domain.market.QuoteBar;
@@ -77,7 +78,7 @@ final class TradingDesk {
         this.router = new SignalRouter(publisher, clock, portfolio, orders, request.sizing());
         this.strategies = new StrategyHost(request.strategies(), clock, portfolio, orders, router);
         this.sessions = new SessionTracker(request.sessions());
-        this.marks = new MarkPrices(portfolio);
+        this.marks = new MarkPrices(portfolio::instrument);
     }
 
     /** The run starts at {@code start}: the open of its first market data. */

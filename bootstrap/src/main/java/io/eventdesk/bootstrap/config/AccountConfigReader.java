@@ -19,7 +19,7 @@ final class AccountConfigReader {
 
     static AccountSettings read(ConfigNode account, ConfigNode fxRates, ConfigNode accounting) {
         account.object("type", "base-currency", "initial-cash", "balances", "allow-short", "liquidate-on-margin-call");
-        Currency base = ConfigLoader.value(
+        Currency base = ConfigNode.value(
                 account.get("base-currency"),
                 () -> Currency.of(account.get("base-currency").text()));
         AccountType type = AccountType.valueOf(
@@ -30,7 +30,7 @@ final class AccountConfigReader {
         }
         if (!account.get("balances").isMissing()) {
             account.get("balances").entries().forEach((code, amount) -> {
-                Currency c = ConfigLoader.value(amount, () -> Currency.of(code));
+                Currency c = ConfigNode.value(amount, () -> Currency.of(code));
                 if (balances.containsKey(c)) {
                     throw amount.error(c + " is given twice (initial-cash is the balance of " + base + ")");
                 }
@@ -48,7 +48,7 @@ final class AccountConfigReader {
         Map<Currency, BigDecimal> rates = new LinkedHashMap<>();
         if (!fxRates.isMissing()) {
             fxRates.entries().forEach((code, rate) -> {
-                Currency c = ConfigLoader.value(rate, () -> Currency.of(code));
+                Currency c = ConfigNode.value(rate, () -> Currency.of(code));
                 rates.put(c, rate.positiveDecimal());
             });
         }
@@ -68,7 +68,7 @@ final class AccountConfigReader {
                     .get("tax-rate")
                     .error("a fraction of realized gains in [0, 1), got " + tax.toPlainString());
         }
-        return ConfigLoader.value(
+        return ConfigNode.value(
                 account, () -> new AccountSettings(type, base, balances, allowShort, lots, tax, rates, liquidate));
     }
 
@@ -77,9 +77,9 @@ final class AccountConfigReader {
             return SessionSchedule.utcDays();
         }
         n.object("timezone", "start");
-        ZoneId zone = ConfigLoader.value(
+        ZoneId zone = ConfigNode.value(
                 n.get("timezone"), () -> ZoneId.of(n.get("timezone").text("UTC")));
-        LocalTime start = ConfigLoader.value(
+        LocalTime start = ConfigNode.value(
                 n.get("start"), () -> LocalTime.parse(n.get("start").text("00:00")));
         return new SessionSchedule(zone, start);
     }

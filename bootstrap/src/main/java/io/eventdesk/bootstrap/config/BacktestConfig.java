@@ -5,6 +5,7 @@ import io.eventdesk.adapters.marketdata.DataSource;
 import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.portfolio.AccountSettings;
 import io.eventdesk.domain.portfolio.SessionSchedule;
+import io.eventdesk.domain.results.StatisticsConventions;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.sizing.Sizing;
@@ -35,4 +36,5 @@ public record BacktestConfig(
         List<KillSwitchCommand> killSwitch,
         Sizing sizing,
         AccountSettings account,
-        SessionSchedule sessions) {}
+        SessionSchedule sessions,
+        StatisticsConventions statistics) {}

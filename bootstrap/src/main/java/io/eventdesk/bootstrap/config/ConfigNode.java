@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * A node of a config tree that knows its path ({@code risk.max-position}), so every error names the key and what
@@ -172,5 +173,19 @@ final class ConfigNode {
             return "a list";
         }
         return "'" + node.asText() + "'";
+    }
+
+    /**
+     * Runs a value's constructor, turning its validation error into one that names {@code n}'s key and the config
+     * file: the one place a domain validation message is mapped to where it came from.
+     */
+    static <T> T value(ConfigNode n, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            throw n.error(e.getMessage());
+        }
     }
 }

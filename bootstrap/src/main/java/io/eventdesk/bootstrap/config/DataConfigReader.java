@@ -52,7 +52,7 @@ final class DataConfigReader {
                 "max-gap",
                 "validation",
                 "secondary");
-        Instrument ins = ConfigLoader.known(instruments, n.get("instrument"));
+        Instrument ins = InstrumentsConfigReader.known(instruments, n.get("instrument"));
         DataKind kind = DataKind.valueOf(n.get("kind")
                 .choice("bars", "bars", "trades", "quotes", "quote-bars", "book")
                 .toUpperCase(Locale.ROOT)
@@ -85,12 +85,12 @@ final class DataConfigReader {
         }
         ZoneId zone = n.get("timezone").isMissing()
                 ? null
-                : ConfigLoader.value(
+                : ConfigNode.value(
                         n.get("timezone"), () -> ZoneId.of(n.get("timezone").text()));
         String format =
                 n.get("time-format").isMissing() ? null : n.get("time-format").text();
         if (format != null && !format.startsWith("epoch-")) {
-            ConfigLoader.value(n.get("time-format"), () -> java.time.format.DateTimeFormatter.ofPattern(format));
+            ConfigNode.value(n.get("time-format"), () -> java.time.format.DateTimeFormatter.ofPattern(format));
         } else if (format != null
                 && !Set.of("epoch-s", "epoch-ms", "epoch-us", "epoch-ns").contains(format)) {
             throw n.get("time-format")
@@ -109,7 +109,7 @@ final class DataConfigReader {
         Path secondary = n.get("secondary").isMissing() ? null : file(n.get("secondary"), base);
         Path bidOrOnly = path;
         Path ask = askPath;
-        return ConfigLoader.value(
+        return ConfigNode.value(
                 n,
                 () -> new DataSource(
                         ins, kind, bidOrOnly, ask, columns, zone, format, barTime, interval, maxGap, policy,
@@ -128,7 +128,7 @@ final class DataConfigReader {
         if (n.isMissing()) {
             return null;
         }
-        Duration d = ConfigLoader.value(n, () -> Duration.parse(n.text()));
+        Duration d = ConfigNode.value(n, () -> Duration.parse(n.text()));
         if (d.isNegative() || d.isZero()) {
             throw n.error("must be a positive duration, got " + d);
         }

@@ -151,7 +151,7 @@ final class ExecutionConfigReader {
         if (type.equals("maker-taker")) {
             c.object("type", "maker-bps", "taker-bps", "minimum");
             minimum = c.get("minimum").nonNegativeDecimal(BigDecimal.ZERO);
-            return ConfigLoader.value(
+            return ConfigNode.value(
                     c,
                     () -> new CommissionModel.MakerTaker(
                             required(c.get("maker-bps")), required(c.get("taker-bps")), minimum));
@@ -159,7 +159,7 @@ final class ExecutionConfigReader {
         c.object("type", "rate", "minimum");
         BigDecimal rate = required(c.get("rate"));
         minimum = c.get("minimum").nonNegativeDecimal(BigDecimal.ZERO);
-        return ConfigLoader.value(
+        return ConfigNode.value(
                 c,
                 () -> type.equals("bps")
                         ? new CommissionModel.Bps(rate, minimum)
@@ -193,15 +193,15 @@ final class ExecutionConfigReader {
             return fallback;
         }
         n.object("timezone", "end");
-        ZoneId zone = ConfigLoader.value(
+        ZoneId zone = ConfigNode.value(
                 n.get("timezone"), () -> ZoneId.of(n.get("timezone").text("UTC")));
-        LocalTime end = ConfigLoader.value(
+        LocalTime end = ConfigNode.value(
                 n.get("end"), () -> LocalTime.parse(n.get("end").text("00:00")));
         return new TradingSession(zone, end);
     }
 
     private static InstrumentId instrument(ConfigNode node, String id, Map<InstrumentId, Instrument> instruments) {
-        InstrumentId key = ConfigLoader.value(node, () -> InstrumentId.of(id));
+        InstrumentId key = ConfigNode.value(node, () -> InstrumentId.of(id));
         if (!instruments.containsKey(key)) {
             throw node.error("unknown instrument '" + id + "' (defined: " + instruments.keySet() + ")");
         }

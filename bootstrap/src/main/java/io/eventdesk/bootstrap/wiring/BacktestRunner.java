@@ -17,6 +17,7 @@ import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunArtifactsPort;
 import io.eventdesk.domain.port.SignalFeedPort;
+import io.eventdesk.domain.results.ResultsSpec;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.strategy.Strategy;
 import java.io.IOException;
@@ -93,7 +94,15 @@ public final class BacktestRunner {
             journal = config.journalUrl() == null
                     ? EventJournals.sqlite(out.resolve(JOURNAL_FILE), config.name())
                     : EventJournals.jdbc(config.journalUrl(), config.name() + "@" + out.toAbsolutePath());
-            artifacts = RunArtifacts.directory(out);
+            artifacts = RunArtifacts.directory(
+                    out,
+                    new ResultsSpec(
+                            config.instruments(),
+                            config.account().base(),
+                            config.account().lotMethod(),
+                            config.sessions(),
+                            config.statistics()),
+                    quality::toMap);
             Path base = config.file().toAbsolutePath().getParent();
             for (StrategySpec spec : signalFiles) {
                 String path = spec.params().string("path", null);

@@ -15,4 +15,9 @@ public record BookUpdated(long sequence, BookUpdate update) implements MarketEve
     public InstrumentId instrument() {
         return update.instrument();
     }
+
+    @Override
+    public io.eventdesk.domain.market.MarketData data() {
+        return update;
+    }
 }

@@ -6,4 +6,7 @@ import io.eventdesk.domain.instrument.InstrumentId;
 public sealed interface MarketEvent extends Event
         permits BarClosed, TradePrinted, QuoteUpdated, QuoteBarClosed, BookUpdated {
     InstrumentId instrument();
+
+    /** The piece of market data the event reports. */
+    io.eventdesk.domain.market.MarketData data();
 }

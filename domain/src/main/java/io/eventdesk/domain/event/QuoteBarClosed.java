@@ -15,4 +15,9 @@ public record QuoteBarClosed(long sequence, QuoteBar bar) implements MarketEvent
     public InstrumentId instrument() {
         return bar.instrument();
     }
+
+    @Override
+    public io.eventdesk.domain.market.MarketData data() {
+        return bar;
+    }
 }

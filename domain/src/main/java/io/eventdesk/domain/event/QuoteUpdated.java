@@ -15,4 +15,9 @@ public record QuoteUpdated(long sequence, Quote quote) implements MarketEvent {
     public InstrumentId instrument() {
         return quote.instrument();
     }
+
+    @Override
+    public io.eventdesk.domain.market.MarketData data() {
+        return quote;
+    }
 }

@@ -15,4 +15,9 @@ public record TradePrinted(long sequence, Trade trade) implements MarketEvent {
     public InstrumentId instrument() {
         return trade.instrument();
     }
+
+    @Override
+    public io.eventdesk.domain.market.MarketData data() {
+        return trade;
+    }
 }

@@ -117,10 +117,15 @@ public interface RiskLimits {
 
     @Value.Check
     default void check() {
+        defaultMaxPosition().ifPresent(q -> {
+            if (q.isNegative()) {
+                throw new IllegalArgumentException("max-position must not be negative, got " + q + " for default");
+            }
+        });
         maxOrderQuantity().ifPresent(q -> positive("max-order-quantity", q.toBigDecimal()));
         maxPosition().forEach((id, q) -> {
             if (q.isNegative()) {
-                throw new IllegalArgumentException("max-position of " + id + " must not be negative, got " + q);
+                throw new IllegalArgumentException("max-position must not be negative, got " + q + " for " + id);
             }
         });
         maxLeverage().ifPresent(l -> positive("max-leverage", l));
@@ -128,14 +133,16 @@ public interface RiskLimits {
         maxNetExposure().ifPresent(l -> positive("max-net-exposure", l));
         maxConcentration().ifPresent(l -> {
             if (l.signum() <= 0 || l.compareTo(BigDecimal.ONE) > 0) {
-                throw new IllegalArgumentException("max-concentration must be a fraction in (0, 1], got " + l);
+                throw new IllegalArgumentException(
+                        "max-concentration is a fraction of gross exposure in (0, 1], got " + l.toPlainString());
             }
         });
         dailyLossLimit().ifPresent(l -> positive("daily-loss-limit", l));
         priceBandBps().ifPresent(l -> positive("price-band-bps", l));
         maxDrawdown().ifPresent(d -> {
             if (d.signum() <= 0 || d.compareTo(BigDecimal.ONE) > 0) {
-                throw new IllegalArgumentException("max-drawdown must be a fraction in (0, 1], got " + d);
+                throw new IllegalArgumentException(
+                        "max-drawdown is a fraction of peak equity in (0, 1], got " + d.toPlainString());
             }
         });
     }

@@ -4,7 +4,9 @@ import io.eventdesk.domain.event.OrderCancelRejected;
 import io.eventdesk.domain.event.OrderEvent;
 import io.eventdesk.domain.event.OrderInitialized;
 import io.eventdesk.domain.event.OrderReplaceRejected;
+import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.value.Quantity;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.Map;
  */
 public final class OpenOrders {
     private final Map<OrderId, Order> open = new LinkedHashMap<>();
+    private final Collection<Order> view = Collections.unmodifiableCollection(open.values());
 
     /**
      * Applies {@code event} to its order; returns the order (closed after this event, if it closed it), or null for
@@ -56,7 +59,19 @@ public final class OpenOrders {
 
     /** The open orders, oldest first. */
     public Collection<Order> all() {
-        return Collections.unmodifiableCollection(open.values());
+        return view;
+    }
+
+    /** The signed quantity still to fill of the open orders in {@code instrument}, of one strategy or (null) all. */
+    public Quantity pendingQuantity(InstrumentId instrument, String strategyId) {
+        Quantity sum = Quantity.ZERO;
+        for (Order o : open.values()) {
+            if (o.instrument().equals(instrument)
+                    && (strategyId == null || o.strategyId().equals(strategyId))) {
+                sum = sum.plus(o.side().signed(o.leavesQuantity()));
+            }
+        }
+        return sum;
     }
 
     public boolean isEmpty() {

@@ -87,12 +87,13 @@ public final class Order {
 
     /** Whether the table allows {@code action} now: a cancel or replace the desk could send, say. */
     public boolean allows(OrderAction action) {
-        return OrderStateTable.edge(status, action).isPresent();
+        return OrderStateTable.edgeOrNull(status, action) != null;
     }
 
     private void fill(String fillId, Quantity quantity, Price price) {
-        OrderStateTable.edge(status, OrderAction.FILL)
-                .orElseThrow(() -> new IllegalOrderTransition(id, status, OrderAction.FILL));
+        if (!allows(OrderAction.FILL)) {
+            throw new IllegalOrderTransition(id, status, OrderAction.FILL);
+        }
         if (!quantity.isPositive()) {
             throw new IllegalArgumentException("order " + id + ": fill quantity must be positive, got " + quantity);
         }
@@ -114,8 +115,9 @@ public final class Order {
 
     /** The venue applied a replace of quantity, limit price and trigger price to what is left. */
     private void replace(Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice) {
-        OrderStateTable.edge(status, OrderAction.REPLACE)
-                .orElseThrow(() -> new IllegalOrderTransition(id, status, OrderAction.REPLACE));
+        if (!allows(OrderAction.REPLACE)) {
+            throw new IllegalOrderTransition(id, status, OrderAction.REPLACE);
+        }
         if (newQuantity.compareTo(filledQuantity) <= 0) {
             throw new IllegalArgumentException("order " + id + ": the new quantity " + newQuantity
                     + " must exceed what has filled (" + filledQuantity + ")");
@@ -142,16 +144,20 @@ public final class Order {
     }
 
     private void move(OrderAction action) {
-        OrderStateTable.Edge edge =
-                OrderStateTable.edge(status, action).orElseThrow(() -> new IllegalOrderTransition(id, status, action));
+        OrderStateTable.Edge edge = OrderStateTable.edgeOrNull(status, action);
+        if (edge == null) {
+            throw new IllegalOrderTransition(id, status, action);
+        }
         OrderStatus next = switch (edge.target()) {
             case STATUS -> edge.to();
             case BY_FILLED_QUANTITY -> byFilledQuantity();
             case PREVIOUS_STATUS -> workingStatus;
             case UNCHANGED -> status;
             case WORKING_STATUS -> {
-                OrderStateTable.Edge below = OrderStateTable.edge(workingStatus, action)
-                        .orElseThrow(() -> new IllegalOrderTransition(id, workingStatus, action));
+                OrderStateTable.Edge below = OrderStateTable.edgeOrNull(workingStatus, action);
+                if (below == null) {
+                    throw new IllegalOrderTransition(id, workingStatus, action);
+                }
                 OrderStatus working =
                         below.target() == OrderStateTable.Target.BY_FILLED_QUANTITY ? byFilledQuantity() : below.to();
                 if (working.isClosed()) {

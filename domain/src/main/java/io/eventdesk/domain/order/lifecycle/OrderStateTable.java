@@ -161,8 +161,13 @@ public final class OrderStateTable {
 
     /** The edge for {@code (from, action)}, if the table has one. */
     public static Optional<Edge> edge(OrderStatus from, OrderAction action) {
+        return Optional.ofNullable(edgeOrNull(from, action));
+    }
+
+    /** The edge for {@code (from, action)}, or null: the allocation-free form of {@link #edge}. */
+    static Edge edgeOrNull(OrderStatus from, OrderAction action) {
         Map<OrderAction, Edge> row = TABLE.get(from);
-        return Optional.ofNullable(row == null ? null : row.get(action));
+        return row == null ? null : row.get(action);
     }
 
     /** Every edge, in the order written above. */

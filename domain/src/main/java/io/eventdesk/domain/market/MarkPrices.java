@@ -1,34 +1,29 @@
-package io.eventdesk.application.engine;
+package io.eventdesk.domain.market;
 
+import io.eventdesk.domain.instrument.Instrument;
 import io.eventdesk.domain.instrument.InstrumentId;
-import io.eventdesk.domain.market.Bar;
-import io.eventdesk.domain.market.BookUpdate;
-import io.eventdesk.domain.market.MarketData;
-import io.eventdesk.domain.market.OrderBook;
-import io.eventdesk.domain.market.Quote;
-import io.eventdesk.domain.market.QuoteBar;
-import io.eventdesk.domain.market.Trade;
-import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.value.Price;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The price each piece of market data marks its instrument at: a bar's close, a trade's price, a quote's mid
  * rounded half-even to the tick (its only side when one is empty), a quote bar's closing mid, the top of the
- * level-2 book rebuilt from book updates. The engine and the portfolio rebuild use the same rules.
+ * level-2 book rebuilt from book updates. The engine, the portfolio rebuild and the run results use the same rules.
  */
-final class MarkPrices {
-    private final PortfolioView portfolio;
+public final class MarkPrices {
+    private final Function<InstrumentId, Instrument> instruments;
     private final Map<InstrumentId, OrderBook> books = new HashMap<>();
 
-    MarkPrices(PortfolioView portfolio) {
-        this.portfolio = portfolio;
+    /** Marks for the instruments {@code instruments} knows (a quote's mid is rounded to its tick). */
+    public MarkPrices(Function<InstrumentId, Instrument> instruments) {
+        this.instruments = instruments;
     }
 
     /** The mark {@code data} gives, or null (a book with both sides empty). */
-    Price of(MarketData data) {
+    public Price of(MarketData data) {
         if (data instanceof Bar bar) {
             return bar.close();
         }
@@ -53,6 +48,6 @@ final class MarkPrices {
         if (mid == null) {
             return quote.bid() == null ? quote.ask() : quote.bid();
         }
-        return portfolio.instrument(quote.instrument()).roundToTick(mid, RoundingMode.HALF_EVEN);
+        return instruments.apply(quote.instrument()).roundToTick(mid, RoundingMode.HALF_EVEN);
     }
 }
