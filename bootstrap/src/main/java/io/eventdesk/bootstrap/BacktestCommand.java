@@ -29,6 +29,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the run folder (default: runs/<name>)")
     Path out;
 
+    @Option(names = "--quiet", description = "no progress bar (there is none when the output is not a terminal)")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,7 +40,7 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestConfig cfg = ConfigLoader.load(config);
         Path folder = out != null ? out : Path.of("runs", cfg.name());
         DataQualityReport quality = new DataQualityReport();
-        RunSummary s = BacktestRunner.run(cfg, folder, quality);
+        RunSummary s = BacktestRunner.run(cfg, folder, quality, !quiet && System.console() != null);
         PrintWriter w = spec.commandLine().getOut();
         String ccy = " " + s.initialCash().currency();
         w.printf(

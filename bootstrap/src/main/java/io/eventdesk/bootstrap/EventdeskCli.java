@@ -14,7 +14,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EventdeskCli.Version.class,
         description = "A deterministic, event-driven trading desk simulator.",
-        subcommands = {BacktestCommand.class, DataCommand.class, RebuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            BacktestCommand.class,
+            DataCommand.class,
+            RebuildCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class EventdeskCli implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;

@@ -106,6 +106,13 @@ class ReportBrowserTest {
         assertThat(dom[1]).as("console errors").doesNotContain("Uncaught");
         assertThat(dom[0]).contains("1325 round trip(s) shown"); // 1,324 closed and the one open at the end
 
+        // the comparison page draws too
+        Path compare = dir.resolve("compare.html");
+        RunFolder c = RunFolder.cli(dir, "compare", r.dir.toString(), r.dir.toString(), "--out", compare.toString());
+        assertThat(c.exitCode).as(c.err).isZero();
+        String[] cdom = run(command(chromium, "--dump-dom", compare.toUri().toString()));
+        assertThat(cdom[0]).contains("data-charts-drawn=\"1\"").contains("data-errors=\"\"");
+
         Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
         run(command(

@@ -47,13 +47,16 @@ final class CsvRunArtifacts implements RunArtifactsPort {
     private final Writer equity;
     private final OpenOrders orders = new OpenOrders();
     private final Map<Long, SignalRaised> pendingSignals = new HashMap<>();
+    /** the run's config, named in summary.json; null when unknown */
+    private final Path configFile;
     /** round trips, statistics and the report; null when not asked for */
     private final ResultsFiles results;
 
     private boolean closed;
 
-    CsvRunArtifacts(Path directory, ResultsSpec resultsSpec, Supplier<?> dataQuality) {
+    CsvRunArtifacts(Path directory, ResultsSpec resultsSpec, Supplier<?> dataQuality, Path configFile) {
         this.directory = directory;
+        this.configFile = configFile;
         try {
             Files.createDirectories(directory);
             results = resultsSpec == null ? null : new ResultsFiles(directory, resultsSpec, dataQuality);
@@ -311,12 +314,15 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             }
             s.put("strategies", strategies);
             s.replaceAll((k, v) -> v instanceof BigDecimal d ? plainNumber(d) : v);
-            if (results != null) {
-                results.finish(summary);
+            if (configFile != null) {
+                s.put("config", configFile.toAbsolutePath().normalize().toString());
             }
             Files.writeString(
                     directory.resolve(RunArtifacts.SUMMARY),
                     EventJson.ARTIFACTS.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n");
+            if (results != null) {
+                results.finish();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run artifacts in " + directory, e);
         } finally {

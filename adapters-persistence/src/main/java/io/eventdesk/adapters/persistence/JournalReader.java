@@ -16,7 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  * the journal digest recomputed from them, which must equal the digest the run reported.
  */
 final class JournalReader {
-    /** One stored item: an event row ({@code payload} set) or a packed mark ({@code mark} set). */
+    /**
+     * One stored item: an event row ({@code payload} set) or a packed mark ({@code mark} set, with its block's
+     * currency as {@code payload}).
+     */
     record Stored(long sequence, String type, String payload, byte[] mark) {}
 
     private final Jdbi jdbi;
@@ -34,15 +37,17 @@ final class JournalReader {
                     .bind("r", runId)
                     .map((rs, ctx) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), null))
                     .forEach(items::add);
-            h.createQuery("SELECT data FROM journal_mark_block WHERE run_id = :r")
+            h.createQuery("SELECT data, currency FROM journal_mark_block WHERE run_id = :r")
                     .bind("r", runId)
-                    .map((rs, ctx) -> rs.getBytes(1))
-                    .forEach(block -> {
+                    .map((rs, ctx) -> new Object[] {rs.getBytes(1), rs.getString(2)})
+                    .forEach(row -> {
+                        byte[] block = (byte[]) row[0];
+                        String currency = (String) row[1];
                         ByteBuffer b = ByteBuffer.wrap(block);
                         for (int at = 0; at < block.length; at += MarkBlock.BYTES) {
                             byte[] mark = new byte[MarkBlock.BYTES];
                             System.arraycopy(block, at, mark, 0, MarkBlock.BYTES);
-                            items.add(new Stored(b.getLong(at), "PortfolioValued", null, mark));
+                            items.add(new Stored(b.getLong(at), "PortfolioValued", currency, mark));
                         }
                     });
         });

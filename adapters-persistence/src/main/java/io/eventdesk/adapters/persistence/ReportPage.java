@@ -1,11 +1,11 @@
 package io.eventdesk.adapters.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.results.Downsampled;
 import io.eventdesk.domain.results.RoundTrip;
 import io.eventdesk.domain.results.RunResults;
 import io.eventdesk.domain.results.Statistics;
-import io.eventdesk.domain.run.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,14 +36,16 @@ final class ReportPage {
 
     static void write(
             Path directory,
-            RunSummary summary,
             RunResults results,
             Statistics overall,
             Map<String, Statistics> perStrategy,
             String dataQuality)
             throws IOException {
+        JsonNode summary = EventJson.MAPPER.readTree(
+                directory.resolve(RunArtifacts.SUMMARY).toFile());
+        String name = summary.path("name").asText("run");
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("name", summary.name());
+        data.put("name", name);
         data.put("currency", results.base().code());
         data.put("summary", summaryRows(summary));
         data.put("statistics", overall.values());
@@ -101,9 +103,9 @@ final class ReportPage {
         String json = EventJson.ARTIFACTS.writeValueAsString(data).replace("</", "<\\/");
         // markers are replaced in an order in which no inserted text can contain a later marker
         String page = template()
-                .replace("<!--TITLE-->", escape(summary.name()))
-                .replace("<!--LICENSE-->", escape(resource("LICENSE")) + "\n\n" + escape(resource("NOTICE")))
-                .replace("/*ECHARTS*/", resource("dist/echarts.min.js"))
+                .replace("<!--TITLE-->", escape(name))
+                .replace("<!--LICENSE-->", chartLicense())
+                .replace("/*ECHARTS*/", chartLibrary())
                 .replace("/*DATA*/", json);
         Files.writeString(directory.resolve(RunArtifacts.REPORT), page);
     }
@@ -115,22 +117,30 @@ final class ReportPage {
         return m;
     }
 
-    private static List<Object[]> summaryRows(RunSummary s) {
+    /** The summary's figures, as summary.json has them. */
+    private static List<Object[]> summaryRows(JsonNode s) {
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {"initial cash", s.initialCash().amount()});
-        rows.add(new Object[] {"final equity", s.finalEquity().amount()});
-        rows.add(new Object[] {"final cash", s.finalCash().amount()});
-        rows.add(new Object[] {"realized PnL", s.realizedPnl().amount()});
-        rows.add(new Object[] {"unrealized PnL", s.unrealizedPnl().amount()});
-        rows.add(new Object[] {"fees", s.totalFees().amount()});
-        rows.add(new Object[] {
-            "orders submitted / filled / denied",
-            s.ordersSubmitted() + " / " + s.ordersFilled() + " / " + s.ordersDenied()
-        });
-        rows.add(new Object[] {"fills", s.fills()});
-        rows.add(new Object[] {"market events", s.marketEvents()});
-        rows.add(new Object[] {"journal events (every event but market data)", s.events()});
-        rows.add(new Object[] {"journal digest", s.journalDigest()});
+        String[][] keys = {
+            {"initial_cash", "initial cash"},
+            {"final_equity", "final equity"},
+            {"final_cash", "final cash"},
+            {"realized_pnl", "realized PnL"},
+            {"unrealized_pnl", "unrealized PnL"},
+            {"total_fees", "fees"},
+            {"orders_submitted", "orders submitted"},
+            {"orders_filled", "orders filled"},
+            {"orders_denied", "orders denied"},
+            {"fills", "fills"},
+            {"market_events", "market events"},
+            {"events", "journal events (every event but market data)"},
+            {"journal_digest", "journal digest"}
+        };
+        for (String[] k : keys) {
+            JsonNode v = s.get(k[0]);
+            if (v != null && !v.isNull()) {
+                rows.add(new Object[] {k[1], v.isNumber() ? v.decimalValue() : v.asText()});
+            }
+        }
         return rows;
     }
 
@@ -158,7 +168,21 @@ final class ReportPage {
     }
 
     private static String template() {
-        try (InputStream in = ReportPage.class.getResourceAsStream("report-template.html")) {
+        return resourceText("report-template.html", ReportPage.class);
+    }
+
+    /** The chart library's minified build, to inline. */
+    static String chartLibrary() {
+        return resource("dist/echarts.min.js");
+    }
+
+    /** The chart library's license and notice, escaped for a page. */
+    static String chartLicense() {
+        return escape(resource("LICENSE")) + "\n\n" + escape(resource("NOTICE"));
+    }
+
+    static String resourceText(String name, Class<?> near) {
+        try (InputStream in = near.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

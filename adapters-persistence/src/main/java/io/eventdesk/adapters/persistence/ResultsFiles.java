@@ -6,7 +6,6 @@ import io.eventdesk.domain.results.RoundTrip;
 import io.eventdesk.domain.results.RunResults;
 import io.eventdesk.domain.results.Statistics;
 import io.eventdesk.domain.results.StatisticsConventions;
-import io.eventdesk.domain.run.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -95,8 +94,8 @@ final class ResultsFiles implements AutoCloseable {
         return v == null ? "" : v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 
-    /** The open trips, statistics.json and report.html. */
-    void finish(RunSummary summary) throws IOException {
+    /** The open trips, statistics.json and report.html (its summary table from the folder's summary.json). */
+    void finish() throws IOException {
         Instant end = lastTime;
         for (RoundTrip t : results.openTrips()) {
             trades.write(row(t, end));
@@ -111,7 +110,7 @@ final class ResultsFiles implements AutoCloseable {
         String quality = dataQuality == null
                 ? null
                 : EventJson.ARTIFACTS.writerWithDefaultPrettyPrinter().writeValueAsString(dataQuality.get());
-        ReportPage.write(directory, summary, results, overall, perStrategy, quality);
+        ReportPage.write(directory, results, overall, perStrategy, quality);
     }
 
     private Map<String, Object> json(Statistics overall, Map<String, Statistics> perStrategy) {

@@ -1,8 +1,13 @@
 package io.eventdesk.adapters.persistence;
 
+import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.port.RunArtifactsPort;
 import io.eventdesk.domain.results.ResultsSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The entry point of the run artifacts adapter. */
@@ -26,7 +31,7 @@ public final class RunArtifacts {
      * needed; existing files of those names are replaced).
      */
     public static RunArtifactsPort directory(Path directory) {
-        return new CsvRunArtifacts(directory, null, null);
+        return new CsvRunArtifacts(directory, null, null, null);
     }
 
     /**
@@ -34,12 +39,42 @@ public final class RunArtifacts {
      * {@code statistics.json} and {@code report.html}, computed as {@code results} says.
      */
     public static RunArtifactsPort directory(Path directory, ResultsSpec results) {
-        return new CsvRunArtifacts(directory, results, null);
+        return new CsvRunArtifacts(directory, results, null, null);
     }
 
-    /** The same, the report showing what {@code dataQuality} gives when the run finishes (the readers' report). */
-    public static RunArtifactsPort directory(Path directory, ResultsSpec results, Supplier<?> dataQuality) {
-        return new CsvRunArtifacts(directory, results, dataQuality);
+    /**
+     * The same, the report showing what {@code dataQuality} gives when the run finishes (the readers' report), and
+     * {@code summary.json} naming the run's config file (so {@code eventdesk report} finds it again).
+     */
+    public static RunArtifactsPort directory(
+            Path directory, ResultsSpec results, Supplier<?> dataQuality, Path configFile) {
+        return new CsvRunArtifacts(directory, results, dataQuality, configFile);
+    }
+
+    /**
+     * Writes a finished run folder's {@code trades.csv}, {@code statistics.json} and {@code report.html} anew:
+     * {@code replay} is given where to send the run's events, and the files are written once it returns. The
+     * folder's {@code summary.json} gives the report's summary table.
+     */
+    public static void recomputeResults(Path directory, ResultsSpec results, Consumer<Consumer<Event>> replay) {
+        try (ResultsFiles files = new ResultsFiles(directory, results, null)) {
+            replay.accept(files::record);
+            files.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results in " + directory, e);
+        }
+    }
+
+    /**
+     * Writes {@code file}, a page with the runs' equity curves overlaid and their {@code keys} statistics side by
+     * side, and the {@code configDifferences} listed.
+     */
+    public static void writeComparison(Path file, List<Path> runs, List<String> keys, List<String> configDifferences) {
+        try {
+            ComparePage.write(file, runs, keys, configDifferences);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** No run files at all (benchmarks, embedding): the run's summary is still returned by the use case. */

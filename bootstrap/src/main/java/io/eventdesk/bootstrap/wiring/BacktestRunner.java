@@ -51,8 +51,13 @@ public final class BacktestRunner {
      * {@value #DATA_QUALITY_FILE}, whether the run finished or not.
      */
     public static RunSummary run(BacktestConfig config, Path out, DataQualityReport quality) {
+        return run(config, out, quality, false);
+    }
+
+    /** The same, with a progress bar on the terminal once the run takes more than two seconds. */
+    public static RunSummary run(BacktestConfig config, Path out, DataQualityReport quality, boolean progress) {
         try {
-            return runWith(config, out, quality);
+            return runWith(config, out, quality, progress);
         } finally {
             writeQuality(quality, out);
         }
@@ -71,7 +76,7 @@ public final class BacktestRunner {
         }
     }
 
-    private static RunSummary runWith(BacktestConfig config, Path out, DataQualityReport quality) {
+    private static RunSummary runWith(BacktestConfig config, Path out, DataQualityReport quality, boolean progress) {
         Map<String, Strategy> strategies = new LinkedHashMap<>();
         List<StrategySpec> signalFiles = new ArrayList<>();
         for (StrategySpec spec : config.strategies()) {
@@ -86,6 +91,9 @@ public final class BacktestRunner {
         }
         prepare(out);
         MarketDataFeedPort feed = MarketDataFeeds.open(config.data(), quality);
+        if (progress) {
+            feed = new ProgressFeed(feed, config.name(), -1);
+        }
         ExecutionVenuePort venue = PaperVenues.create(config.execution(), config.instruments());
         Map<String, SignalFeedPort> signalFeeds = new LinkedHashMap<>();
         EventJournalPort journal = null;
@@ -94,15 +102,7 @@ public final class BacktestRunner {
             journal = config.journalUrl() == null
                     ? EventJournals.sqlite(out.resolve(JOURNAL_FILE), config.name())
                     : EventJournals.jdbc(config.journalUrl(), config.name() + "@" + out.toAbsolutePath());
-            artifacts = RunArtifacts.directory(
-                    out,
-                    new ResultsSpec(
-                            config.instruments(),
-                            config.account().base(),
-                            config.account().lotMethod(),
-                            config.sessions(),
-                            config.statistics()),
-                    quality::toMap);
+            artifacts = RunArtifacts.directory(out, resultsSpec(config), quality::toMap, config.file());
             Path base = config.file().toAbsolutePath().getParent();
             for (StrategySpec spec : signalFiles) {
                 String path = spec.params().string("path", null);
@@ -144,6 +144,16 @@ public final class BacktestRunner {
                 config.account(),
                 config.sessions());
         return new RunBacktestService().run(request);
+    }
+
+    /** How a run of {@code config} computes its results: its instruments, account and sessions. */
+    public static ResultsSpec resultsSpec(BacktestConfig config) {
+        return new ResultsSpec(
+                config.instruments(),
+                config.account().base(),
+                config.account().lotMethod(),
+                config.sessions(),
+                config.statistics());
     }
 
     /** A run folder holds one run: a previous run's embedded journal there is replaced. */

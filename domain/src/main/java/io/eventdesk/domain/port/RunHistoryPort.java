@@ -1,5 +1,6 @@
 package io.eventdesk.domain.port;
 
+import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.OrderFilled;
 import java.util.List;
 
@@ -14,4 +15,10 @@ public interface RunHistoryPort {
 
     /** The sequence numbers the run gave its market events, ascending. */
     long[] marketEventSequences();
+
+    /**
+     * The stored events a run's results are computed from, in sequence order: {@code RunStarted}, every
+     * {@code PortfolioValued}, {@code OrderFilled} and {@code RiskEvaluated}, and {@code RunFinished}.
+     */
+    List<Event> resultEvents();
 }
