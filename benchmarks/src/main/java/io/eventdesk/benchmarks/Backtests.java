@@ -8,9 +8,14 @@ import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.adapters.persistence.RunArtifacts;
 import io.eventdesk.application.engine.RunBacktestService;
 import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
+import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.portfolio.LotMethod;
+import io.eventdesk.domain.results.ResultsSpec;
+import io.eventdesk.domain.results.RunResults;
 import io.eventdesk.domain.risk.RiskLimits;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.strategy.Strategy;
@@ -58,6 +63,46 @@ public final class Backtests {
             EventJournalPort journal,
             PaperVenueConfig execution,
             RiskLimits limits) {
+        return run(feed, strategy, journal, RunArtifacts.disabled(), execution, limits);
+    }
+
+    /** Benchmark 7: 1a with the run's results (round trips, statistics) computed as it goes, no files. */
+    public static RunSummary inMemoryWithResults(List<Bar> bars) {
+        ResultsSpec spec = new ResultsSpec(
+                List.of(BenchmarkData.BTC), BenchmarkData.BTC.currency(), LotMethod.AVERAGE_COST, null, null);
+        RunResults results = spec.newResults(trip -> {}, 0);
+        RunArtifactsPort computeOnly = new RunArtifactsPort() {
+            @Override
+            public void record(Event event) {
+                results.accept(event);
+            }
+
+            @Override
+            public void finish(RunSummary summary) {
+                if (results.statistics().values().isEmpty()) {
+                    throw new IllegalStateException("no statistics");
+                }
+            }
+
+            @Override
+            public void close() {}
+        };
+        return run(
+                MarketDataFeeds.inMemory(bars, "benchmark bars"),
+                smaCross(),
+                EventJournals.disabled(),
+                computeOnly,
+                execution(),
+                limits());
+    }
+
+    private static RunSummary run(
+            MarketDataFeedPort feed,
+            Strategy strategy,
+            EventJournalPort journal,
+            RunArtifactsPort artifacts,
+            PaperVenueConfig execution,
+            RiskLimits limits) {
         BacktestRequest request = new BacktestRequest(
                 "benchmark",
                 1,
@@ -66,7 +111,7 @@ public final class Backtests {
                 feed,
                 PaperVenues.create(execution, List.of(BenchmarkData.BTC)),
                 journal,
-                RunArtifacts.disabled(),
+                artifacts,
                 Map.of("strategy", strategy),
                 limits);
         return new RunBacktestService().run(request);

@@ -43,7 +43,7 @@ public final class BenchmarkSuite {
         Collection<RunResult> results = new ArrayList<>();
         // the engine benchmarks: several single shots each
         results.addAll(new Runner(options(
-                                "inMemory|steadyState|fromCsv|fromCsvReadAhead|parseOnly|orderHeavy",
+                                "inMemory|inMemoryWithResults|steadyState|fromCsv|fromCsvReadAhead|parseOnly|orderHeavy",
                                 bars,
                                 pgUrl,
                                 heap,
@@ -66,6 +66,7 @@ public final class BenchmarkSuite {
         double fromCsv = perSecond(bars, byMethod.get("fromCsv"));
         double readAhead = perSecond(bars, byMethod.get("fromCsvReadAhead"));
         double heavy = perSecond(bars, byMethod.get("orderHeavy"));
+        double withResults = perSecond(bars, byMethod.get("inMemoryWithResults"));
         double sqlite = perSecond(bars, byMethod.get("journalSqlite"));
 
         System.out.println();
@@ -91,6 +92,11 @@ public final class BenchmarkSuite {
                 count(heavy),
                 ratio(heavy, inMemory) + " of 1a",
                 "-"));
+        rows.add(new Row(
+                "7  1a with round trips and statistics computed (events/s)",
+                count(withResults),
+                ratio(withResults, inMemory) + " of 1a",
+                ">= 0.95 of 1a"));
         rows.add(new Row(
                 "3  journal on, SQLite (events/s)",
                 count(sqlite),

@@ -128,6 +128,12 @@ public class ReplayBenchmark {
                 EventJournals.jdbc(postgresUrl, "bench-" + UUID.randomUUID()));
     }
 
+    /** Benchmark 7: 1a with the results computed as the run goes (their cost is the difference to 1a). */
+    @Benchmark
+    public RunSummary inMemoryWithResults() {
+        return Backtests.inMemoryWithResults(data);
+    }
+
     @Benchmark
     public RunSummary orderHeavy() {
         return Backtests.run(MarketDataFeeds.inMemory(data, "bench"), new ChurnStrategy(), EventJournals.disabled());

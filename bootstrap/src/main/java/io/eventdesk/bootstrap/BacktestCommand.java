@@ -40,7 +40,7 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestConfig cfg = ConfigLoader.load(config);
         Path folder = out != null ? out : Path.of("runs", cfg.name());
         DataQualityReport quality = new DataQualityReport();
-        RunSummary s = BacktestRunner.run(cfg, folder, quality, !quiet && System.console() != null);
+        RunSummary s = BacktestRunner.run(cfg, folder, quality, !quiet);
         PrintWriter w = spec.commandLine().getOut();
         String ccy = " " + s.initialCash().currency();
         w.printf(

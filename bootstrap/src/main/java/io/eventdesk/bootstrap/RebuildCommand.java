@@ -10,6 +10,7 @@ import io.eventdesk.application.usecase.RebuildPortfolioUseCase.RebuildRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.ConfigLoader;
 import io.eventdesk.bootstrap.wiring.BacktestRunner;
+import io.eventdesk.bootstrap.wiring.ProgressFeed;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.value.Money;
@@ -41,6 +42,9 @@ final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the run folder (default: runs/<name>)")
     Path out;
 
+    @Option(names = "--quiet", description = "no progress bar (there is none when the output is not a terminal)")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +68,10 @@ final class RebuildCommand implements Callable<Integer> {
                         cfg.instruments(),
                         cfg.sessions(),
                         EventJournals.history(url, cfg.name()),
-                        MarketDataFeeds.open(cfg.data(), new DataQualityReport())));
+                        ProgressFeed.of(
+                                MarketDataFeeds.open(cfg.data(), new DataQualityReport()),
+                                "rebuild " + cfg.name(),
+                                !quiet)));
         JsonNode live = new ObjectMapper().readTree(summaryFile.toFile());
         Map<String, BigDecimal> rebuilt = new LinkedHashMap<>();
         rebuilt.put("final_cash", p.cash().toBigDecimal());

@@ -10,6 +10,7 @@ import io.eventdesk.application.engine.ReplayRunService;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.ConfigLoader;
 import io.eventdesk.bootstrap.wiring.BacktestRunner;
+import io.eventdesk.bootstrap.wiring.ProgressFeed;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.port.RunHistoryPort;
 import java.io.IOException;
@@ -42,6 +43,9 @@ final class ReportCommand implements Callable<Integer> {
             description = "the run's config (default: the one its summary.json names)")
     Path config;
 
+    @Option(names = "--quiet", description = "no progress bar (there is none when the output is not a terminal)")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +77,13 @@ final class ReportCommand implements Callable<Integer> {
                 folder,
                 BacktestRunner.resultsSpec(cfg),
                 sink -> new ReplayRunService()
-                        .replay(history, MarketDataFeeds.open(cfg.data(), new DataQualityReport()), sink));
+                        .replay(
+                                history,
+                                ProgressFeed.of(
+                                        MarketDataFeeds.open(cfg.data(), new DataQualityReport()),
+                                        "report " + cfg.name(),
+                                        !quiet),
+                                sink));
         PrintWriter w = spec.commandLine().getOut();
         ResultsBlock.print(w, folder);
         w.printf("trades: %s%n", folder.resolve("trades.csv").toAbsolutePath().normalize());

@@ -54,7 +54,6 @@ final class ReportPage {
         perStrategy.forEach((id, s) -> strategies.put(id, s.values()));
         data.put("strategies", strategies);
         data.put("equity", series(results.equityCurve()));
-        data.put("drawdown", series(results.drawdownCurve()));
         List<Map<String, Object>> prices = new ArrayList<>();
         List<RoundTrip> trips = new ArrayList<>(results.keptTrips());
         trips.addAll(results.openTrips());

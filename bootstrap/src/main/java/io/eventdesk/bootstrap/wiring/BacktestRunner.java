@@ -91,9 +91,7 @@ public final class BacktestRunner {
         }
         prepare(out);
         MarketDataFeedPort feed = MarketDataFeeds.open(config.data(), quality);
-        if (progress) {
-            feed = new ProgressFeed(feed, config.name(), -1);
-        }
+        feed = ProgressFeed.of(feed, config.name(), progress);
         ExecutionVenuePort venue = PaperVenues.create(config.execution(), config.instruments());
         Map<String, SignalFeedPort> signalFeeds = new LinkedHashMap<>();
         EventJournalPort journal = null;

@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * taken two seconds, draws a progress bar (events processed, of the total when it is known, rate, elapsed, ETA).
  * The bar lives in the CLI, where wall-clock time may be read; the engine never sees it.
  */
-final class ProgressFeed implements MarketDataFeedPort {
+public final class ProgressFeed implements MarketDataFeedPort {
     private static final long DELAY_NANOS = 2_000_000_000L;
 
     private final MarketDataFeedPort feed;
@@ -20,6 +20,11 @@ final class ProgressFeed implements MarketDataFeedPort {
     private final long start = System.nanoTime();
     private ProgressBar bar;
     private long count;
+
+    /** {@code feed} with a progress bar when asked for and the output is a terminal, else {@code feed} itself. */
+    public static MarketDataFeedPort of(MarketDataFeedPort feed, String task, boolean wanted) {
+        return wanted && System.console() != null ? new ProgressFeed(feed, task, -1) : feed;
+    }
 
     /** @param total the events expected, or -1 when unknown */
     ProgressFeed(MarketDataFeedPort feed, String task, long total) {

@@ -32,10 +32,34 @@ public final class RoundTripBook {
     private final Consumer<RoundTrip> closed;
     /** open trips by strategy, then instrument, in the order they opened */
     private final Map<String, Map<InstrumentId, Open>> open = new LinkedHashMap<>();
-    /** open trips by instrument, for the marks */
-    private final Map<InstrumentId, List<Open>> byInstrument = new HashMap<>();
+    /** per instrument: its last mark and its open trips */
+    private final Map<InstrumentId, Marked> byInstrument = new HashMap<>();
+    /** the instrument marked last (most runs trade one): no lookup while it stays the same */
+    private Marked lastMarked;
 
-    private final Map<InstrumentId, Price> last = new HashMap<>();
+    private static final class Marked {
+        final InstrumentId instrument;
+        final List<Open> trips = new ArrayList<>(2);
+        Price last;
+
+        Marked(InstrumentId instrument) {
+            this.instrument = instrument;
+        }
+    }
+
+    private Marked marked(InstrumentId instrument) {
+        Marked m = lastMarked;
+        if (m == null || !m.instrument.equals(instrument)) {
+            m = byInstrument.computeIfAbsent(instrument, Marked::new);
+            lastMarked = m;
+        }
+        return m;
+    }
+
+    private Price last(InstrumentId instrument) {
+        Marked m = byInstrument.get(instrument);
+        return m == null ? null : m.last;
+    }
 
     public RoundTripBook(Map<InstrumentId, Instrument> instruments, LotMethod lotMethod, Consumer<RoundTrip> closed) {
         this.instruments = Map.copyOf(instruments);
@@ -45,13 +69,11 @@ public final class RoundTripBook {
 
     /** An instrument is marked at {@code price}: the open trips in it measure their excursions. */
     public void mark(InstrumentId instrument, Price price) {
-        last.put(instrument, price);
-        List<Open> trips = byInstrument.get(instrument);
-        if (trips == null) {
-            return;
-        }
+        Marked m = marked(instrument);
+        m.last = price;
+        List<Open> trips = m.trips;
         for (int i = 0; i < trips.size(); i++) {
-            trips.get(i).excursion(price);
+            trips.get(i).marked(price);
         }
     }
 
@@ -83,14 +105,14 @@ public final class RoundTripBook {
         if (trip == null) {
             trip = new Open(f.strategyId(), ins, delta.signum() > 0 ? "LONG" : "SHORT", f.time(), f.orderId());
             open.get(f.strategyId()).put(f.instrument(), trip);
-            byInstrument.computeIfAbsent(f.instrument(), k -> new ArrayList<>()).add(trip);
+            marked(f.instrument()).trips.add(trip);
         }
         trip.add(delta, f, fee);
     }
 
     private void close(Open trip, OrderFilled exit) {
         open.get(trip.strategyId).remove(trip.instrument.id());
-        byInstrument.get(trip.instrument.id()).remove(trip);
+        marked(trip.instrument.id()).trips.remove(trip);
         closed.accept(trip.toRoundTrip(exit.time(), exit.orderId(), null));
     }
 
@@ -99,7 +121,7 @@ public final class RoundTripBook {
         List<RoundTrip> out = new ArrayList<>();
         for (Map<InstrumentId, Open> m : open.values()) {
             for (Open trip : m.values()) {
-                out.add(trip.toRoundTrip(null, null, last.get(trip.instrument.id())));
+                out.add(trip.toRoundTrip(null, null, last(trip.instrument.id())));
             }
         }
         return out;
@@ -111,7 +133,7 @@ public final class RoundTripBook {
         Map<InstrumentId, Open> m = open.get(strategyId);
         if (m != null) {
             for (Open trip : m.values()) {
-                Price p = last.get(trip.instrument.id());
+                Price p = last(trip.instrument.id());
                 sum = Math.addExact(sum, Math.subtractExact(trip.grossAt(p), trip.fees));
             }
         }
@@ -143,6 +165,13 @@ public final class RoundTripBook {
         long worst;
         long best;
         int fills;
+        /**
+         * the lowest and highest marks since the position last changed: while it stays the same its PnL is linear in
+         * the price, so its worst and best excursions lie at these two (computed exactly when it changes)
+         */
+        Price low;
+
+        Price high;
 
         Open(String strategyId, Instrument instrument, String side, Instant entryTime, OrderId entryOrder) {
             this.strategyId = strategyId;
@@ -157,7 +186,29 @@ public final class RoundTripBook {
             this.lots = lotMethod == LotMethod.FIFO ? new ArrayDeque<>() : null;
         }
 
+        void marked(Price price) {
+            if (low == null) {
+                low = price;
+                high = price;
+            } else if (price.compareTo(low) < 0) {
+                low = price;
+            } else if (price.compareTo(high) > 0) {
+                high = price;
+            }
+        }
+
+        /** The excursions at the extreme marks since the last change, before the position changes again. */
+        void settle() {
+            if (low != null) {
+                excursion(low);
+                excursion(high);
+                low = null;
+                high = null;
+            }
+        }
+
         void add(Quantity delta, OrderFilled f, long fee) {
+            settle();
             long value = instrument.valueUnits(f.price(), delta);
             position = position.plus(delta);
             cost = Math.addExact(cost, value);
@@ -174,6 +225,7 @@ public final class RoundTripBook {
         }
 
         void reduce(Quantity closing, OrderFilled f, long fee) {
+            settle();
             Quantity signedClosing = position.signum() > 0 ? closing : closing.negate();
             long proceeds = instrument.valueUnits(f.price(), signedClosing);
             long closedCost = closedCost(closing);
@@ -243,6 +295,7 @@ public final class RoundTripBook {
         }
 
         RoundTrip toRoundTrip(Instant exitTime, OrderId exitOrder, Price mark) {
+            settle();
             long gross = exitTime != null ? realized : grossAt(mark);
             long net = Math.subtractExact(gross, fees);
             BigDecimal mult = instrument.multiplier().toBigDecimal();

@@ -51,11 +51,21 @@ public final class RunResults {
     private Instant start;
     private Instant end;
     private LocalDate session;
+    /** the current session's bounds, so a piece of data in it is placed without a calendar lookup */
+    private Instant sessionStart;
+
+    private Instant sessionEnd;
+    /** the price series of the instrument marked last (most runs trade one) */
+    private InstrumentId lastMarked;
+
+    private Downsampled lastSeries;
     private double initialEquity = Double.NaN;
     private double equity;
     private boolean exposedNow;
     private Instant lastValuation;
-    private Duration exposed = Duration.ZERO;
+    /** milliseconds with a position */
+    private long exposedMillis;
+
     private final DrawdownTracker drawdown = new DrawdownTracker();
     private final List<PerformanceInput.SessionEquity> sessionEquity = new ArrayList<>();
     private final List<PerformanceInput.TripFigures> trips = new ArrayList<>();
@@ -69,10 +79,8 @@ public final class RunResults {
     private double grossPnl;
     private final Map<String, Long> denials = new TreeMap<>();
     private final Downsampled equityCurve = new Downsampled(BUCKETS);
-    private final Downsampled drawdownCurve = new Downsampled(BUCKETS);
     private final Map<InstrumentId, Downsampled> prices = new LinkedHashMap<>();
     private final List<RoundTrip> recentTrips = new ArrayList<>();
-    private double peak = Double.NaN;
 
     /**
      * @param sink receives each round trip as it closes (a run file writes it at once)
@@ -125,19 +133,38 @@ public final class RunResults {
     }
 
     private void market(MarketData data) {
-        LocalDate day = sessions.sessionOf(data.openTime());
-        if (!day.equals(session)) {
-            if (session != null) {
-                closeSession();
+        Instant opens = data.openTime();
+        if (session == null || opens.isBefore(sessionStart) || !opens.isBefore(sessionEnd)) {
+            LocalDate day = sessions.sessionOf(opens);
+            if (!day.equals(session)) {
+                if (session != null) {
+                    closeSession();
+                }
+                session = day;
             }
-            session = day;
+            sessionStart = sessions.startOf(day);
+            sessionEnd = sessions.startOf(day.plusDays(1));
         }
         Price mark = marks.of(data);
         if (mark != null) {
-            book.mark(data.instrument(), mark);
-            prices.computeIfAbsent(data.instrument(), k -> new Downsampled(BUCKETS))
-                    .add(data.knownTime().toEpochMilli(), mark.toBigDecimal().doubleValue());
+            InstrumentId id = data.instrument();
+            book.mark(id, mark);
+            if (!id.equals(lastMarked)) {
+                lastMarked = id;
+                lastSeries = prices.computeIfAbsent(id, k -> new Downsampled(BUCKETS));
+            }
+            lastSeries.add(data.knownTime().toEpochMilli(), toDouble(mark));
         }
+    }
+
+    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12};
+
+    /** A price as a double for drawing, without a BigDecimal. */
+    private static double toDouble(Price p) {
+        int scale = p.scale();
+        return scale >= 0 && scale < POWERS.length
+                ? p.units() / POWERS[scale]
+                : p.toBigDecimal().doubleValue();
     }
 
     private void valued(PortfolioValued p) {
@@ -146,7 +173,7 @@ public final class RunResults {
             initialEquity = e;
         }
         if (lastValuation != null && exposedNow) {
-            exposed = exposed.plus(Duration.between(lastValuation, p.time()));
+            exposedMillis += p.time().toEpochMilli() - lastValuation.toEpochMilli();
         }
         exposedNow = p.grossExposureUnits() != 0;
         lastValuation = p.time();
@@ -154,10 +181,7 @@ public final class RunResults {
         grossPnl = (p.realizedPnlUnits() + p.unrealizedPnlUnits()) / 1e8;
         fees = p.feesUnits() / 1e8;
         drawdown.add(p.time(), e);
-        peak = Double.isNaN(peak) ? e : Math.max(peak, e);
-        long t = p.time().toEpochMilli();
-        equityCurve.add(t, e);
-        drawdownCurve.add(t, peak > 0 ? (e - peak) / peak : 0);
+        equityCurve.add(p.time().toEpochMilli(), e);
     }
 
     private void closeSession() {
@@ -197,7 +221,7 @@ public final class RunResults {
     private void finish(Instant time) {
         end = time;
         if (lastValuation != null && exposedNow) {
-            exposed = exposed.plus(Duration.between(lastValuation, time));
+            exposedMillis += time.toEpochMilli() - lastValuation.toEpochMilli();
             lastValuation = time;
         }
         if (session != null) {
@@ -222,7 +246,7 @@ public final class RunResults {
                 drawdown.maxDrawdownDuration(),
                 drawdown.longestUnderwater(),
                 List.copyOf(trips),
-                exposed,
+                Duration.ofMillis(exposedMillis),
                 tradedNotional,
                 fees,
                 grossPnl,
@@ -283,10 +307,6 @@ public final class RunResults {
 
     public Downsampled equityCurve() {
         return equityCurve;
-    }
-
-    public Downsampled drawdownCurve() {
-        return drawdownCurve;
     }
 
     public Map<InstrumentId, Downsampled> prices() {
