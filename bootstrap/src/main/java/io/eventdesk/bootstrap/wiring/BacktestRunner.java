@@ -89,10 +89,16 @@ public final class BacktestRunner {
                         StrategyLoader.load(config.file().toString(), spec.key(), spec.type(), spec.params()));
             }
         }
-        prepare(out);
-        MarketDataFeedPort feed = MarketDataFeeds.open(config.data(), quality);
-        feed = ProgressFeed.of(feed, config.name(), progress);
-        ExecutionVenuePort venue = PaperVenues.create(config.execution(), config.instruments());
+        RunFolderStatus status = RunFolderStatus.begin(out, config.name());
+        MarketDataFeedPort feed;
+        ExecutionVenuePort venue;
+        try {
+            feed = ProgressFeed.of(MarketDataFeeds.open(config.data(), quality), config.name(), progress);
+            venue = PaperVenues.create(config.execution(), config.instruments());
+        } catch (RuntimeException e) {
+            status.failed(e);
+            throw e;
+        }
         Map<String, SignalFeedPort> signalFeeds = new LinkedHashMap<>();
         EventJournalPort journal = null;
         RunArtifactsPort artifacts = null;
@@ -115,6 +121,7 @@ public final class BacktestRunner {
                         spec.id(), SignalFeeds.jsonLines(base.resolve(path).normalize(), config.instruments()));
             }
         } catch (RuntimeException e) {
+            status.failed(e);
             feed.close();
             signalFeeds.values().forEach(SignalFeedPort::close);
             if (artifacts != null) {
@@ -141,7 +148,14 @@ public final class BacktestRunner {
                 config.sizing(),
                 config.account(),
                 config.sessions());
-        return new RunBacktestService().run(request);
+        try {
+            RunSummary summary = new RunBacktestService().run(request);
+            status.finished();
+            return summary;
+        } catch (RuntimeException | Error e) {
+            status.failed(e);
+            throw e;
+        }
     }
 
     /** How a run of {@code config} computes its results: its instruments, account and sessions. */
@@ -152,17 +166,5 @@ public final class BacktestRunner {
                 config.account().lotMethod(),
                 config.sessions(),
                 config.statistics());
-    }
-
-    /** A run folder holds one run: a previous run's embedded journal there is replaced. */
-    private static void prepare(Path out) {
-        try {
-            Files.createDirectories(out);
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Files.deleteIfExists(out.resolve(JOURNAL_FILE + suffix));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the run folder " + out, e);
-        }
     }
 }

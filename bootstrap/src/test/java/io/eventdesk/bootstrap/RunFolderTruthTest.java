@@ -1,0 +1,157 @@
+package io.eventdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run folder describes exactly one run and says whether it finished, whatever happened to the one before. */
+class RunFolderTruthTest {
+    @TempDir
+    Path dir;
+
+    private Path config(String name, String dataFile) throws IOException {
+        Path c = dir.resolve(name + ".yaml");
+        Files.writeString(c, """
+                name: %s
+                account:
+                  initial-cash: 100000
+                  base-currency: USD
+                instruments:
+                  - id: TEST
+                    asset-class: equity
+                    currency: USD
+                    tick-size: 0.01
+                data:
+                  - instrument: TEST
+                    kind: bars
+                    path: %s
+                strategy:
+                  type: sma-cross
+                  params: {fast: 2, slow: 3, quantity: 1}
+                """.formatted(name, dataFile));
+        return c;
+    }
+
+    private void bars(String file, int count, boolean brokenAtTheEnd) throws IOException {
+        StringBuilder csv = new StringBuilder("time,open,high,low,close\n");
+        for (int i = 0; i < count; i++) {
+            int p = 100 + (i % 9);
+            csv.append(Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i))
+                    .append(',')
+                    .append(p)
+                    .append(',')
+                    .append(p + 1)
+                    .append(',')
+                    .append(p - 1)
+                    .append(',')
+                    .append(p)
+                    .append('\n');
+        }
+        if (brokenAtTheEnd) {
+            csv.append("2030-01-01T00:00:00Z,100,99,101,100\n"); // high below low
+        }
+        Files.writeString(dir.resolve(file), csv);
+    }
+
+    private static JsonNode status(Path folder) throws IOException {
+        return new ObjectMapper().readTree(folder.resolve("status.json").toFile());
+    }
+
+    private static List<String> journalTypes(Path folder) {
+        return Jdbi.create("jdbc:sqlite:" + folder.resolve("journal.db"))
+                .withHandle(h -> h.createQuery("SELECT type FROM journal_event ORDER BY sequence")
+                        .mapTo(String.class)
+                        .list());
+    }
+
+    @Test
+    void shouldLeaveOnlyTheNewRunMarkedFailed_whenARunFailsIntoTheFolderOfAFinishedOne() throws IOException {
+        bars("good.csv", 200, false);
+        bars("bad.csv", 200, true);
+        Path folder = dir.resolve("run");
+        RunFolder first = RunFolder.backtest(config("good", "good.csv"), folder);
+        assertThat(first.exitCode).as(first.err).isZero();
+        assertThat(status(folder).get("status").asText()).isEqualTo("FINISHED");
+        assertThat(folder.resolve("summary.json")).exists();
+
+        RunFolder second = RunFolder.backtest(config("bad", "bad.csv"), folder);
+        assertThat(second.exitCode).isEqualTo(2);
+        // nothing of the finished run is left; the failed run's own partial files are
+        assertThat(folder.resolve("summary.json")).doesNotExist();
+        assertThat(folder.resolve("statistics.json")).doesNotExist();
+        assertThat(folder.resolve("report.html")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("data-quality.json")))
+                .contains("bad.csv")
+                .doesNotContain("good.csv");
+        JsonNode status = status(folder);
+        assertThat(status.get("run").asText()).isEqualTo("bad");
+        assertThat(status.get("status").asText()).isEqualTo("FAILED");
+        assertThat(status.get("reason").asText()).contains("bad.csv").contains("high");
+        List<String> types = journalTypes(folder);
+        assertThat(types.get(0)).isEqualTo("RunStarted");
+        assertThat(types.get(types.size() - 1)).isEqualTo("RunFailed");
+    }
+
+    @Test
+    void shouldDescribeOnlyTheNewRun_whenARunKilledMidwayIsRunAgainIntoItsFolder() throws Exception {
+        bars("long.csv", 400_000, false);
+        Path folder = dir.resolve("killed");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.eventdesk.bootstrap.EventdeskCli",
+                        "backtest",
+                        "--config",
+                        config("long", "long.csv").toString(),
+                        "--out",
+                        folder.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile())
+                .start();
+        // kill it once it is under way: the folder says RUNNING
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(folder.resolve("status.json")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        p.destroyForcibly(); // SIGKILL
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(status(folder).get("status").asText()).isEqualTo("RUNNING");
+        assertThat(folder.resolve("summary.json")).doesNotExist();
+
+        bars("short.csv", 300, false);
+        RunFolder again = RunFolder.backtest(config("short", "short.csv"), folder);
+        assertThat(again.exitCode).as(again.err).isZero();
+        JsonNode status = status(folder);
+        assertThat(status.get("run").asText()).isEqualTo("short");
+        assertThat(status.get("status").asText()).isEqualTo("FINISHED");
+        assertThat(again.summary().get("market_events").asLong()).isEqualTo(300);
+        assertThat(again.csv("equity.csv").get(0).get("time")).startsWith("2024-01-02T00:0");
+        List<String> types = journalTypes(folder);
+        assertThat(types.get(types.size() - 1)).isEqualTo("RunFinished");
+        assertThat(types.stream().filter("RunStarted"::equals).count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldExitTwoNamingThePath_whenTheRunFolderIsAFile() throws IOException {
+        bars("good.csv", 50, false);
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        RunFolder r = RunFolder.backtest(config("good", "good.csv"), file);
+        assertThat(r.exitCode).isEqualTo(2);
+        assertThat(r.err).contains("a-file").contains("is a file, not a folder").doesNotContain("Exception");
+        assertThat(r.err.lines().count()).isEqualTo(1);
+    }
+}
