@@ -1,6 +1,7 @@
 package io.eventdesk.bootstrap;
 
 import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.error.StrategyFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,15 +55,24 @@ public final class EventdeskCli implements Runnable {
                 err.println("error: " + ex.getMessage());
                 return BAD_INPUT;
             }
-            err.println("internal error: " + ex);
-            if (Boolean.getBoolean("eventdesk.debug") || System.getenv("EVENTDESK_DEBUG") != null) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("(set EVENTDESK_DEBUG=1 for the stack trace)");
-            }
-            return INTERNAL_ERROR;
+            return internal(ex, err);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return internal(e, err);
+        }
+    }
+
+    /** A strategy's failure or a bug: one line, and the stack trace only when asked for. */
+    private static int internal(Throwable ex, PrintWriter err) {
+        err.println(ex instanceof StrategyFailure ? "error: " + ex.getMessage() : "internal error: " + ex);
+        if (Boolean.getBoolean("eventdesk.debug") || System.getenv("EVENTDESK_DEBUG") != null) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(set EVENTDESK_DEBUG=1 for the stack trace)");
+        }
+        return INTERNAL_ERROR;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

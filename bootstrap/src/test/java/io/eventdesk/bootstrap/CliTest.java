@@ -245,7 +245,8 @@ class CliTest {
                 "type: io.eventdesk.bootstrap.strategies.ExplodingStrategy"));
         assertThat(r.exitCode).as(r.err).isEqualTo(1);
         assertThat(r.err)
-                .contains("internal error: java.lang.IllegalStateException: bug in user strategy")
+                .contains("error: strategy ExplodingStrategy failed on the market data of TEST at")
+                .contains("it threw IllegalStateException: bug in user strategy")
                 .doesNotContain("\tat ");
     }
 }

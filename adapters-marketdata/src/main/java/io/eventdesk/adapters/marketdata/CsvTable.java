@@ -83,6 +83,17 @@ final class CsvTable implements AutoCloseable {
                 .map(f -> f.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT))
                 .toList();
         headerLine = h.getStartingLineNumber();
+        for (int i = 0; i < header.size(); i++) {
+            int again = header.subList(i + 1, header.size()).indexOf(header.get(i));
+            if (!header.get(i).isEmpty() && again >= 0) {
+                throw new BadInputException(
+                        file,
+                        headerLine,
+                        "header",
+                        "column '" + header.get(i) + "' appears twice (columns " + (i + 1) + " and " + (i + 2 + again)
+                                + "): which one holds the data cannot be told; rename or remove one");
+            }
+        }
     }
 
     private static void closeQuietly(InputStream in) {
@@ -112,10 +123,28 @@ final class CsvTable implements AutoCloseable {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (CsvParseException e) {
-            throw new BadInputException(file, 0, null, "malformed CSV: " + e.getMessage());
+            throw located(e);
         } catch (UncheckedIOException e) {
             throw new BadInputException(file, 0, null, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** The CSV library's complaint as one located line: the line it names, and what the limit or problem is. */
+    private BadInputException located(CsvParseException e) {
+        String m = String.valueOf(e.getMessage());
+        java.util.regex.Matcher at =
+                java.util.regex.Pattern.compile("line (\\d+)").matcher(m);
+        long line = at.find() ? Long.parseLong(at.group(1)) : 0;
+        if (m.contains("maximum buffer size") || m.contains("Mark invalid")) {
+            return new BadInputException(
+                    file,
+                    line,
+                    null,
+                    "a field is longer than 16 MiB, the most a field may hold (an unclosed quote, or not a table of"
+                            + " market data?)");
+        }
+        return new BadInputException(
+                file, line, null, "malformed CSV: " + m.lines().findFirst().orElse(m));
     }
 
     String file() {

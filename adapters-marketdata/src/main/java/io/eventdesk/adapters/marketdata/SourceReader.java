@@ -164,6 +164,15 @@ abstract class SourceReader implements RecordReader {
             problem(DataProblem.BAD_NUMBER, line, field, "price " + raw(r, field) + " is out of range");
             return null;
         }
+        if (!onGrid.isPositive()) {
+            problem(
+                    DataProblem.NON_POSITIVE_PRICE,
+                    line,
+                    field,
+                    "price " + raw(r, field) + " is below one tick (" + instrument.tickSize() + ") of "
+                            + instrument.id() + ": it would round to 0");
+            return null;
+        }
         BigDecimal off = onGrid.toBigDecimal().subtract(value).abs();
         if (off.signum() == 0) {
             return onGrid;

@@ -1,7 +1,9 @@
 package io.eventdesk.adapters.persistence;
 
+import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.RunHistoryPort;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The entry point of the journal adapter. */
@@ -10,12 +12,42 @@ public final class EventJournals {
 
     /** The embedded default: an SQLite file (WAL mode), created and migrated if needed. */
     public static EventJournalPort sqlite(Path file, String runId) {
-        return new JdbcEventJournal("jdbc:sqlite:" + file.toAbsolutePath(), runId);
+        return jdbc("jdbc:sqlite:" + file.toAbsolutePath(), runId);
     }
 
     /** A journal at a JDBC URL: {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://host:port/db?user=…}. */
     public static EventJournalPort jdbc(String jdbcUrl, String runId) {
-        return new JdbcEventJournal(jdbcUrl, runId);
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath();
+            if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+                throw new BadInputException(
+                        jdbcUrl,
+                        0,
+                        null,
+                        "cannot open the journal: the folder " + file.getParent() + " does not exist");
+            }
+        }
+        try {
+            return new JdbcEventJournal(jdbcUrl, runId);
+        } catch (RuntimeException e) {
+            throw new BadInputException(shown(jdbcUrl), 0, null, "cannot open the journal: " + rootMessage(e), e);
+        }
+    }
+
+    /** The URL without its query, which may hold a user and a password. */
+    private static String shown(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    /** The deepest cause's message, on one line. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m).strip();
     }
 
     /** A finished run read back from the journal at {@code jdbcUrl}: its fills and where its market events fell. */

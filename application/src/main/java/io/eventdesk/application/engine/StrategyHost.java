@@ -1,5 +1,6 @@
 package io.eventdesk.application.engine;
 
+import io.eventdesk.domain.error.StrategyFailure;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.order.OrderId;
@@ -45,12 +46,41 @@ final class StrategyHost {
     void onMarketData(MarketData data) {
         for (int s = 0; s < slots.size(); s++) {
             Slot slot = slots.get(s);
-            List<Signal> signals = slot.strategy.onMarketData(data, slot);
-            slot.carryOutRequests();
+            List<Signal> signals;
+            try {
+                signals = slot.strategy.onMarketData(data, slot);
+            } catch (RuntimeException | Error e) { // whatever a strategy throws, stack overflow and memory too
+                throw failure(slot, data, "threw " + StrategyFailure.describe(e), e);
+            }
+            if (signals == null) {
+                throw failure(slot, data, "returned null instead of a list of signals (List.of() means none)", null);
+            }
+            slot.carryOutRequests(data);
             for (int i = 0; i < signals.size(); i++) {
-                router.route(slot.id, signals.get(i));
+                Signal signal = signals.get(i);
+                if (signal == null) {
+                    throw failure(slot, data, "returned a null signal", null);
+                }
+                if (!portfolio.hasInstrument(signal.instrument())) {
+                    throw failure(
+                            slot,
+                            data,
+                            "raised a signal for " + signal.instrument()
+                                    + ", which is not an instrument of the run (instruments: "
+                                    + portfolio.instrumentIds() + ")",
+                            null);
+                }
+                router.route(slot.id, signal);
             }
         }
+    }
+
+    /** One line: the strategy, the market event it was handling, what it did. */
+    private static StrategyFailure failure(Slot slot, MarketData data, String what, Throwable cause) {
+        return new StrategyFailure(
+                "strategy " + slot.id + " failed on the market data of " + data.instrument() + " at " + data.knownTime()
+                        + ": it " + what,
+                cause);
     }
 
     /** A strategy's request about one of its orders: a cancel when {@code quantity} is null, else a replace. */
@@ -101,20 +131,25 @@ final class StrategyHost {
         public void replace(
                 OrderId order, Quantity newQuantity, Price newLimitPrice, Price newTriggerPrice, String reason) {
             if (newQuantity == null || !newQuantity.isPositive()) {
-                throw new IllegalArgumentException(id + ": a replace needs a positive quantity, got " + newQuantity);
+                throw new StrategyFailure(
+                        "strategy " + id + " asked for a replace without a positive quantity, got " + newQuantity);
             }
             requests.add(new Change(order, newQuantity, newLimitPrice, newTriggerPrice, reason));
         }
 
-        void carryOutRequests() {
+        void carryOutRequests(MarketData data) {
             if (requests.isEmpty()) {
                 return;
             }
             for (Change change : requests) {
                 Order order = orders.open(change.order());
                 if (order == null || !order.strategyId().equals(id)) {
-                    throw new IllegalStateException("strategy " + id + " asked to change " + change.order()
-                            + ", which is not one of its open orders");
+                    requests.clear();
+                    throw failure(
+                            this,
+                            data,
+                            "asked to change " + change.order() + ", which is not one of its open orders",
+                            null);
                 }
                 if (change.quantity() == null) {
                     orders.cancel(order, change.reason());

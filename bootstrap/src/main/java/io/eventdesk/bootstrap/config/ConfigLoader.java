@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +68,19 @@ public final class ConfigLoader {
                 AccountConfigReader.read(root.get("account"), root.get("fx-rates"), root.get("accounting"));
         Map<InstrumentId, Instrument> instruments = InstrumentsConfigReader.read(root, accountSettings);
         List<DataSource> data = new ArrayList<>();
+        Map<String, String> fed = new LinkedHashMap<>();
         for (ConfigNode n : root.get("data").list()) {
-            data.add(DataConfigReader.read(n, instruments, base));
+            DataSource d = DataConfigReader.read(n, instruments, base);
+            // one source per instrument and kind: two would feed every bar twice (a second file is a secondary)
+            String key = d.instrument().id() + " " + d.kind().configName();
+            String first = fed.putIfAbsent(key, n.path());
+            if (first != null) {
+                throw n.get("instrument")
+                        .error(d.instrument().id() + " already has " + d.kind().configName() + " from " + first
+                                + ": two sources would feed every piece of its data twice (for gaps, give the second"
+                                + " file as " + first + ".secondary)");
+            }
+            data.add(d);
         }
         List<StrategySpec> strategies = StrategiesConfigReader.read(root);
         RiskLimits risk = RiskConfigReader.read(root.get("risk"), instruments, strategies, true);
@@ -121,6 +133,9 @@ public final class ConfigLoader {
                 : YAMLMapper.builder()
                         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                         .build();
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(source, 0, null, "is a folder, not a config file");
+        }
         try {
             JsonNode tree = mapper.readTree(Files.newInputStream(file));
             if (tree == null || tree.isMissingNode()) {
@@ -129,15 +144,28 @@ public final class ConfigLoader {
             return tree;
         } catch (NoSuchFileException e) {
             throw new BadInputException(source, 0, null, "config file not found");
+        } catch (java.io.CharConversionException e) {
+            throw new BadInputException(source, 0, null, "not UTF-8 text: save the config as UTF-8");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            String why = String.valueOf(e.getOriginalMessage())
+                    .lines()
+                    .findFirst()
+                    .orElse("")
+                    .strip();
+            if (e.getCause() instanceof java.io.CharConversionException || why.contains("Invalid UTF-8")) {
+                throw new BadInputException(source, 0, null, "not UTF-8 text: save the config as UTF-8");
+            }
             throw new BadInputException(
                     source,
                     at == null ? 0 : at.getLineNr(),
                     null,
-                    "not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+                    "not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + ": " + why
+                            + (at == null || at.getColumnNr() <= 0 ? "" : " (column " + at.getColumnNr() + ")"));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BadInputException(source, 0, null, "cannot be read: permission denied");
         } catch (IOException e) {
-            throw new BadInputException(source, 0, null, "cannot read: " + e.getMessage());
+            throw new BadInputException(source, 0, null, "cannot be read");
         }
     }
 }

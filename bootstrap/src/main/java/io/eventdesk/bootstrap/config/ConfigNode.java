@@ -136,6 +136,10 @@ final class ConfigNode {
         if (!node.canConvertToExactIntegral() && !node.isIntegralNumber()) {
             throw error("expected a whole number, got " + describe());
         }
+        if (!node.canConvertToLong()) {
+            throw error("expected a whole number that fits in 64 bits (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                    + "), got " + node.asText());
+        }
         return node.asLong();
     }
 

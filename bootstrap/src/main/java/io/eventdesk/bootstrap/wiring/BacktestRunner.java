@@ -105,7 +105,7 @@ public final class BacktestRunner {
         try {
             journal = config.journalUrl() == null
                     ? EventJournals.sqlite(out.resolve(JOURNAL_FILE), config.name())
-                    : EventJournals.jdbc(config.journalUrl(), config.name() + "@" + out.toAbsolutePath());
+                    : journalAt(config, out);
             artifacts = RunArtifacts.directory(out, resultsSpec(config), quality::toMap, config.file());
             Path base = config.file().toAbsolutePath().getParent();
             for (StrategySpec spec : signalFiles) {
@@ -155,6 +155,15 @@ public final class BacktestRunner {
         } catch (RuntimeException | Error e) {
             status.failed(e);
             throw e;
+        }
+    }
+
+    /** The shared journal the config names; a store that cannot be opened is an error at its key. */
+    private static EventJournalPort journalAt(BacktestConfig config, Path out) {
+        try {
+            return EventJournals.jdbc(config.journalUrl(), config.name() + "@" + out.toAbsolutePath());
+        } catch (BadInputException e) {
+            throw new BadInputException(config.file().toString(), 0, "journal.url", e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.eventdesk.bootstrap.wiring;
 
 import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.error.StrategyFailure;
 import io.eventdesk.domain.strategy.Strategy;
 import io.eventdesk.domain.strategy.StrategyParameters;
 import io.eventdesk.domain.strategy.builtin.BuiltinStrategies;
@@ -16,6 +17,14 @@ public final class StrategyLoader {
     private StrategyLoader() {}
 
     public static Strategy load(String source, String key, String type, StrategyParameters params) {
+        try {
+            return find(source, key, type, params);
+        } catch (BadInputException e) {
+            throw e.in(source); // a parameter's error names its key; the config file is added here
+        }
+    }
+
+    private static Strategy find(String source, String key, String type, StrategyParameters params) {
         var builtin = BuiltinStrategies.create(type, params);
         if (builtin.isPresent()) {
             return builtin.get();
@@ -53,7 +62,10 @@ public final class StrategyLoader {
             if (e.getCause() instanceof BadInputException b) {
                 throw b;
             }
-            throw new IllegalStateException("strategy " + type + " failed to start: " + e.getCause(), e.getCause());
+            throw new StrategyFailure(
+                    "strategy " + type + " failed to start: its constructor threw "
+                            + StrategyFailure.describe(e.getCause()),
+                    e.getCause());
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
             throw bad(
                     source,

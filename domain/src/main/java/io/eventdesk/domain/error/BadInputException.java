@@ -5,6 +5,7 @@ package io.eventdesk.domain.error;
  * (source, line, field when known) and what was expected. Never thrown for a bug.
  */
 public class BadInputException extends RuntimeException {
+    private final String problem;
     private final String source;
     private final long line;
     private final String field;
@@ -15,6 +16,7 @@ public class BadInputException extends RuntimeException {
 
     public BadInputException(String source, long line, String field, String problem, Throwable cause) {
         super(describe(source, line, field, problem), cause);
+        this.problem = problem;
         this.source = source;
         this.line = line;
         this.field = field;
@@ -54,5 +56,15 @@ public class BadInputException extends RuntimeException {
     /** The field or key, or {@code null}. */
     public String field() {
         return field;
+    }
+
+    /** What is wrong, without where. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The same problem located in {@code file} when it names no file of its own (a strategy's parameter, say). */
+    public BadInputException in(String file) {
+        return source != null ? this : new BadInputException(file, line, field, problem, this);
     }
 }

@@ -558,6 +558,16 @@ public final class Portfolio implements PortfolioView {
         return i;
     }
 
+    @Override
+    public boolean hasInstrument(InstrumentId id) {
+        return instruments.containsKey(id);
+    }
+
+    @Override
+    public java.util.Set<InstrumentId> instrumentIds() {
+        return java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(instruments.keySet()));
+    }
+
     private Money money(long units) {
         return new Money(base, units);
     }

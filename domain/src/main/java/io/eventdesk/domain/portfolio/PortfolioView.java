@@ -57,6 +57,12 @@ public interface PortfolioView {
 
     Instrument instrument(InstrumentId instrument);
 
+    /** Whether the account trades {@code instrument}. */
+    boolean hasInstrument(InstrumentId instrument);
+
+    /** The instruments the account trades. */
+    java.util.Set<InstrumentId> instrumentIds();
+
     /** Every position held or once held, by instrument id. */
     List<PositionView> positions();
 
