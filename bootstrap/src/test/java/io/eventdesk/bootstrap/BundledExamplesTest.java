@@ -95,7 +95,7 @@ class BundledExamplesTest {
         assertThat(again.summary().get("journal_digest")).isEqualTo(s.get("journal_digest"));
     }
 
-    /** The worked example of the README's execution section, number for number. */
+    /** The worked example of docs/execution.md, number for number. */
     @Test
     void shouldGiveTheReadmesWorkedExample_whenTheExecutionExampleRuns() throws IOException {
         RunFolder run = RunFolder.backtest(config("execution-eth"), dir.resolve("x"));

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A run's statistics, each a number (or a date, a duration, a count) or, when it is undefined, null with the reason
  * in {@link #undefined()}: never Infinity or NaN. Computed by {@link #of} from a {@link PerformanceInput} under
- * stated {@link StatisticsConventions}; the formulas are those of the README's statistics section.
+ * stated {@link StatisticsConventions}; the formulas are those of docs/results.md.
  */
 public record Statistics(Map<String, Object> values, Map<String, String> undefined) {
     private static final double DAYS_PER_YEAR = 365.25;
