@@ -105,7 +105,7 @@ public final class BacktestRunner {
         try {
             journal = config.journalUrl() == null
                     ? EventJournals.sqlite(out.resolve(JOURNAL_FILE), config.name())
-                    : journalAt(config, out);
+                    : journalAt(config, status.runId());
             artifacts = RunArtifacts.directory(out, resultsSpec(config), quality::toMap, config.file());
             Path base = config.file().toAbsolutePath().getParent();
             for (StrategySpec spec : signalFiles) {
@@ -159,9 +159,10 @@ public final class BacktestRunner {
     }
 
     /** The shared journal the config names; a store that cannot be opened is an error at its key. */
-    private static EventJournalPort journalAt(BacktestConfig config, Path out) {
+    private static EventJournalPort journalAt(BacktestConfig config, String runId) {
         try {
-            return EventJournals.jdbc(config.journalUrl(), config.name() + "@" + out.toAbsolutePath());
+            // every run is a new run: a config run again into the same folder gets a run id of its own
+            return EventJournals.jdbc(config.journalUrl(), runId);
         } catch (BadInputException e) {
             throw new BadInputException(config.file().toString(), 0, "journal.url", e.getMessage(), e);
         }

@@ -40,10 +40,18 @@ final class RunFolderStatus {
     private final Path folder;
     private final String run;
     private final Instant started = Instant.now();
+    /** the run's id in a shared journal: its name, its folder and when it started, so no two runs share one */
+    private final String runId;
 
     private RunFolderStatus(Path folder, String run) {
         this.folder = folder;
         this.run = run;
+        this.runId = run + "@" + folder.toAbsolutePath().normalize() + "@" + started;
+    }
+
+    /** The run's id in a shared journal (named in status.json). */
+    String runId() {
+        return runId;
     }
 
     /** Empties {@code folder} of an earlier run's files (creating it if needed) and marks the new run RUNNING. */
@@ -76,6 +84,7 @@ final class RunFolderStatus {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("run", run);
         s.put("status", state);
+        s.put("journal_run_id", runId);
         s.put("started", started.toString());
         if (!state.equals("RUNNING")) {
             s.put("ended", Instant.now().toString());
