@@ -1,6 +1,8 @@
 package io.eventdesk.bootstrap;
 
+import io.eventdesk.bootstrap.wiring.StopSignals;
 import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.error.RunStopped;
 import io.eventdesk.domain.error.StrategyFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -37,6 +39,7 @@ public final class EventdeskCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        StopSignals.install();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -54,6 +57,10 @@ public final class EventdeskCli implements Runnable {
             if (ex instanceof BadInputException) {
                 err.println("error: " + ex.getMessage());
                 return BAD_INPUT;
+            }
+            if (ex instanceof RunStopped stop) {
+                err.println(stop.getMessage() + ": what was decided is journaled; the run folder says STOPPED");
+                return StopSignals.exitCode(stop.signal());
             }
             return internal(ex, err);
         });

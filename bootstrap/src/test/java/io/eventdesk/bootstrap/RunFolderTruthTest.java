@@ -144,6 +144,50 @@ class RunFolderTruthTest {
         assertThat(types.stream().filter("RunStarted"::equals).count()).isEqualTo(1);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"TERM,143", "INT,130"})
+    void shouldStopCleanlyAndSaySo_whenTheUserSendsASignal(String signal, int exitCode) throws Exception {
+        bars("long.csv", 400_000, false);
+        Path folder = dir.resolve("stopped-" + signal);
+        Path log = dir.resolve("stopped-" + signal + ".log");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.eventdesk.bootstrap.EventdeskCli",
+                        "backtest",
+                        "--config",
+                        config("long", "long.csv").toString(),
+                        "--out",
+                        folder.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(folder.resolve("journal.db")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(400);
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(log);
+        assertThat(p.exitValue()).as(out).isEqualTo(exitCode);
+        assertThat(out.lines().filter(l -> l.startsWith("stopped by the user")).toList())
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("SIG" + signal).contains("the run folder says STOPPED"));
+        assertThat(out).doesNotContain("\tat ");
+        JsonNode status = status(folder);
+        assertThat(status.get("status").asText()).isEqualTo("STOPPED");
+        List<String> types = journalTypes(folder);
+        assertThat(types.get(types.size() - 1)).isEqualTo("RunFailed");
+        String reason = Jdbi.create("jdbc:sqlite:" + folder.resolve("journal.db"))
+                .withHandle(h -> h.createQuery("SELECT payload FROM journal_event WHERE type = 'RunFailed'")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(reason).contains("stopped by the user (SIG" + signal + ")");
+    }
+
     @Test
     void shouldExitTwoNamingThePath_whenTheRunFolderIsAFile() throws IOException {
         bars("good.csv", 50, false);

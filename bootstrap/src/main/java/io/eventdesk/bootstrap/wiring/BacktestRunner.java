@@ -12,6 +12,7 @@ import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.StrategySpec;
 import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.error.RunStopped;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
@@ -93,7 +94,8 @@ public final class BacktestRunner {
         MarketDataFeedPort feed;
         ExecutionVenuePort venue;
         try {
-            feed = ProgressFeed.of(MarketDataFeeds.open(config.data(), quality), config.name(), progress);
+            feed = StopSignals.stoppable(
+                    ProgressFeed.of(MarketDataFeeds.open(config.data(), quality), config.name(), progress));
             venue = PaperVenues.create(config.execution(), config.instruments());
         } catch (RuntimeException e) {
             status.failed(e);
@@ -152,6 +154,9 @@ public final class BacktestRunner {
             RunSummary summary = new RunBacktestService().run(request);
             status.finished();
             return summary;
+        } catch (RunStopped e) {
+            status.stopped(e);
+            throw e;
         } catch (RuntimeException | Error e) {
             status.failed(e);
             throw e;

@@ -16,7 +16,8 @@ import java.util.Map;
  * A run folder describes exactly one run and says whether it finished. Before a run starts writing, every file an
  * earlier run left there is removed; {@value #STATUS} says {@code RUNNING} while it runs, {@code FINISHED} at its
  * end, or {@code FAILED} with the reason, next to whatever was journaled (which is kept). A folder still saying
- * {@code RUNNING} when no run is going was interrupted (killed): its journal holds what was committed.
+ * {@code RUNNING} when no run is going was interrupted (killed): its journal holds what was committed. A run the user
+ * stopped (Ctrl-C, SIGTERM) says {@code STOPPED}.
  */
 final class RunFolderStatus {
     static final String STATUS = "status.json";
@@ -74,6 +75,10 @@ final class RunFolderStatus {
 
     void finished() {
         write("FINISHED", null);
+    }
+
+    void stopped(Throwable cause) {
+        write("STOPPED", cause.getMessage());
     }
 
     void failed(Throwable cause) {
