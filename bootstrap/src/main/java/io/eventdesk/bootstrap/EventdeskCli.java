@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             RebuildCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            JournalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EventdeskCli implements Runnable {

@@ -2,9 +2,11 @@ package io.eventdesk.adapters.persistence;
 
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.port.EventJournalPort;
+import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunHistoryPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The entry point of the journal adapter. */
 public final class EventJournals {
@@ -53,6 +55,16 @@ public final class EventJournals {
     /** A finished run read back from the journal at {@code jdbcUrl}: its fills and where its market events fell. */
     public static RunHistoryPort history(String jdbcUrl, String runId) {
         return new JournalHistory(jdbcUrl, runId);
+    }
+
+    /**
+     * Checks the journal of {@code runId} at {@code jdbcUrl}: that it ends, that its sequence has no hole but the
+     * run's market events, that its digest recomputed from the store equals {@code expectedDigest} (when given), and
+     * that {@code data} (when given) still gives the market data digest the run recorded. Empty when all hold; else
+     * each problem in a line, the first first.
+     */
+    public static List<String> verify(String jdbcUrl, String runId, String expectedDigest, MarketDataFeedPort data) {
+        return JournalVerification.check(jdbcUrl, runId, expectedDigest, data);
     }
 
     /** Journal off: events are counted, not kept; the receipt's digest is {@code disabled}. */

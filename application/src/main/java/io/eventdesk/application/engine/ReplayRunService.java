@@ -2,19 +2,8 @@ package io.eventdesk.application.engine;
 
 import io.eventdesk.application.usecase.ReplayRunUseCase;
 import io.eventdesk.domain.error.BadInputException;
-import io.eventdesk.domain.event.BarClosed;
-import io.eventdesk.domain.event.BookUpdated;
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.MarketEvent;
-import io.eventdesk.domain.event.QuoteBarClosed;
-import io.eventdesk.domain.event.QuoteUpdated;
-import io.eventdesk.domain.event.TradePrinted;
-import io.eventdesk.domain.market.Bar;
-import io.eventdesk.domain.market.BookUpdate;
-import io.eventdesk.domain.market.MarketData;
-import io.eventdesk.domain.market.Quote;
-import io.eventdesk.domain.market.QuoteBar;
-import io.eventdesk.domain.market.Trade;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunHistoryPort;
 import java.util.List;
@@ -50,16 +39,6 @@ public final class ReplayRunService implements ReplayRunUseCase {
                     null,
                     "the journal has " + expected + " market events, the data fewer: it is not the data of this run");
         }
-        MarketData d = feed.next();
-        if (d instanceof Bar b) {
-            return new BarClosed(sequence, b);
-        } else if (d instanceof Trade t) {
-            return new TradePrinted(sequence, t);
-        } else if (d instanceof Quote q) {
-            return new QuoteUpdated(sequence, q);
-        } else if (d instanceof QuoteBar qb) {
-            return new QuoteBarClosed(sequence, qb);
-        }
-        return new BookUpdated(sequence, (BookUpdate) d);
+        return MarketEvent.of(sequence, feed.next());
     }
 }

@@ -1,22 +1,13 @@
 package io.eventdesk.application.engine;
 
 import io.eventdesk.application.usecase.BacktestRequest;
-import io.eventdesk.domain.event.BarClosed;
-import io.eventdesk.domain.event.BookUpdated;
-import io.eventdesk.domain.event.QuoteBarClosed;
-import io.eventdesk.domain.event.QuoteUpdated;
+import io.eventdesk.domain.event.MarketEvent;
 import io.eventdesk.domain.event.RunFailed;
 import io.eventdesk.domain.event.RunFinished;
 import io.eventdesk.domain.event.RunStarted;
 import io.eventdesk.domain.event.TaxAccrued;
-import io.eventdesk.domain.event.TradePrinted;
-import io.eventdesk.domain.market.Bar;
-import io.eventdesk.domain.market.BookUpdate;
 import io.eventdesk.domain.market.MarkPrices;
 import io.eventdesk.domain.market.MarketData;
-import io.eventdesk.domain.market.Quote;
-import io.eventdesk.domain.market.QuoteBar;
-import io.eventdesk.domain.market.Trade;
 import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.port.JournalReceipt;
 import io.eventdesk.domain.portfolio.Portfolio;
@@ -149,17 +140,7 @@ final class TradingDesk {
     }
 
     private void publishMarket(MarketData data) {
-        if (data instanceof Bar bar) {
-            publisher.publish(new BarClosed(publisher.next(), bar));
-        } else if (data instanceof Trade trade) {
-            publisher.publish(new TradePrinted(publisher.next(), trade));
-        } else if (data instanceof Quote quote) {
-            publisher.publish(new QuoteUpdated(publisher.next(), quote));
-        } else if (data instanceof QuoteBar quoteBar) {
-            publisher.publish(new QuoteBarClosed(publisher.next(), quoteBar));
-        } else {
-            publisher.publish(new BookUpdated(publisher.next(), (BookUpdate) data));
-        }
+        publisher.publish(MarketEvent.of(publisher.next(), data));
     }
 
     /** The run ends: the closing figures, {@code RunFinished}, the journal's receipt and the summary. */

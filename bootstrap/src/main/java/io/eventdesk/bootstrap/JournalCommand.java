@@ -1,0 +1,98 @@
+package io.eventdesk.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventdesk.adapters.marketdata.DataQualityReport;
+import io.eventdesk.adapters.marketdata.MarketDataFeeds;
+import io.eventdesk.adapters.persistence.EventJournals;
+import io.eventdesk.bootstrap.config.BacktestConfig;
+import io.eventdesk.bootstrap.config.ConfigLoader;
+import io.eventdesk.bootstrap.wiring.BacktestRunner;
+import io.eventdesk.domain.error.BadInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code eventdesk journal verify RUN_DIR}: the journal of a run, checked. */
+@Command(
+        name = "journal",
+        mixinStandardHelpOptions = true,
+        description = "Reads a run's journal.",
+        subcommands = {JournalCommand.Verify.class})
+final class JournalCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a journal command is required, e.g. verify");
+    }
+
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = "Checks a run folder's journal: it ends, its sequence has no hole but the market events,"
+                    + " its digest recomputed from the store equals the run's, and the market data files still give"
+                    + " the run's data digest. Exit 0 when all hold, 1 with the first problem named.")
+    static final class Verify implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder")
+        Path folder;
+
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "the run's config (default: the one its summary.json names)")
+        Path config;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Path journal = folder.resolve(BacktestRunner.JOURNAL_FILE);
+            if (!Files.isRegularFile(journal)) {
+                throw new BadInputException(journal.toString(), 0, null, "no journal here");
+            }
+            Path summaryFile = folder.resolve("summary.json");
+            JsonNode summary =
+                    Files.isRegularFile(summaryFile) ? new ObjectMapper().readTree(summaryFile.toFile()) : null;
+            Path configFile = config;
+            if (configFile == null && summary != null && summary.hasNonNull("config")) {
+                configFile = Path.of(summary.get("config").asText());
+            }
+            if (configFile == null) {
+                throw new BadInputException(
+                        folder.toString(), 0, null, "the run does not name its config: give --config FILE");
+            }
+            BacktestConfig cfg = ConfigLoader.load(configFile);
+            String expected =
+                    summary == null ? null : summary.path("journal_digest").asText(null);
+            List<String> problems = EventJournals.verify(
+                    "jdbc:sqlite:" + journal.toAbsolutePath(),
+                    cfg.name(),
+                    expected,
+                    MarketDataFeeds.open(cfg.data(), new DataQualityReport()));
+            PrintWriter w = spec.commandLine().getOut();
+            if (problems.isEmpty()) {
+                w.printf(
+                        "journal verified: it ends, its sequence is whole, its digest %s is the run's, and the market"
+                                + " data files give the run's data digest%n",
+                        expected == null ? "(no summary to compare)" : expected);
+                return EventdeskCli.OK;
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("journal verify: " + problems.get(0));
+            for (String p : problems.subList(1, problems.size())) {
+                err.println("  also: " + p);
+            }
+            return EventdeskCli.INTERNAL_ERROR;
+        }
+    }
+}

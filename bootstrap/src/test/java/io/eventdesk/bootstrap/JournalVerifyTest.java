@@ -1,0 +1,100 @@
+package io.eventdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eventdesk journal verify} finds a tampered event, a missing event and a changed data file. */
+class JournalVerifyTest {
+    @TempDir
+    Path dir;
+
+    private RunFolder run;
+
+    @BeforeEach
+    void runOnce() throws IOException {
+        StringBuilder csv = new StringBuilder("time,open,high,low,close\n");
+        for (int i = 0; i < 300; i++) {
+            int p = 100 + (i % 9);
+            csv.append(Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i))
+                    .append(',')
+                    .append(p)
+                    .append(',')
+                    .append(p + 1)
+                    .append(',')
+                    .append(p - 1)
+                    .append(',')
+                    .append(p)
+                    .append('\n');
+        }
+        Files.writeString(dir.resolve("bars.csv"), csv);
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, """
+                name: verified
+                account:
+                  initial-cash: 100000
+                  base-currency: USD
+                instruments:
+                  - {id: TEST, asset-class: equity, currency: USD, tick-size: 0.01}
+                data:
+                  - {instrument: TEST, kind: bars, path: bars.csv}
+                strategy:
+                  type: sma-cross
+                  params: {fast: 2, slow: 3, quantity: 1}
+                """);
+        run = RunFolder.backtest(config, dir.resolve("run"));
+        assertThat(run.exitCode).as(run.err).isZero();
+    }
+
+    private RunFolder verify() {
+        return RunFolder.cli(run.dir, "journal", "verify", run.dir.toString());
+    }
+
+    private void sql(String statement) {
+        Jdbi.create("jdbc:sqlite:" + run.dir.resolve("journal.db")).useHandle(h -> h.execute(statement));
+    }
+
+    @Test
+    void shouldPass_whenNothingChangedSinceTheRun() {
+        RunFolder v = verify();
+        assertThat(v.exitCode).as(v.err).isZero();
+        assertThat(v.out)
+                .contains("journal verified")
+                .contains(run.summary().get("journal_digest").asText());
+    }
+
+    @Test
+    void shouldNameTheDigest_whenAStoredEventWasChanged() {
+        sql("UPDATE journal_event SET payload = replace(payload, '\"quantity\":1', '\"quantity\":2')"
+                + " WHERE type = 'OrderFilled' AND sequence = (SELECT min(sequence) FROM journal_event"
+                + " WHERE type = 'OrderFilled')");
+        RunFolder v = verify();
+        assertThat(v.exitCode).isEqualTo(1);
+        assertThat(v.err).startsWith("journal verify: the digest recomputed from the store");
+    }
+
+    @Test
+    void shouldSayAnEventIsMissing_whenARowWasDeleted() {
+        sql("DELETE FROM journal_event WHERE sequence = (SELECT min(sequence) FROM journal_event"
+                + " WHERE type = 'SignalRaised')");
+        RunFolder v = verify();
+        assertThat(v.exitCode).isEqualTo(1);
+        assertThat(v.err).contains("an event is missing");
+    }
+
+    @Test
+    void shouldSayTheDataChanged_whenTheDataFileWasEdited() throws IOException {
+        Path bars = dir.resolve("bars.csv");
+        Files.writeString(bars, Files.readString(bars).replaceFirst(",100,101,99,100\n", ",100,102,99,100\n"));
+        RunFolder v = verify();
+        assertThat(v.exitCode).isEqualTo(1);
+        assertThat(v.err).contains("the market data files give").contains("the data changed since the run");
+    }
+}
