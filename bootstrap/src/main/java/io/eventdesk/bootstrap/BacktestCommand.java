@@ -74,8 +74,8 @@ final class BacktestCommand implements Callable<Integer> {
         }
         ResultsBlock.print(w, folder);
         w.printf(
-                "journal: %d events (every event but market data, which it keeps by digest), digest %s%n",
-                s.events(), s.journalDigest());
+                "journal: %d events (%d stored, %d market events kept by their digest), digest %s%n",
+                s.events(), s.events() - s.marketEvents(), s.marketEvents(), s.journalDigest());
         w.printf("run folder: %s%n", folder.toAbsolutePath().normalize());
         return EventdeskCli.OK;
     }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             CompareCommand.class,
             JournalCommand.class,
+            RunsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EventdeskCli implements Runnable {

@@ -67,6 +67,21 @@ class RunFolderTruthTest {
         return new ObjectMapper().readTree(folder.resolve("status.json").toFile());
     }
 
+    /** How many events the journal in {@code folder} has committed so far (0 while there is none to read). */
+    private static long committedEvents(Path folder) {
+        if (!Files.exists(folder.resolve("journal.db"))) {
+            return 0;
+        }
+        try {
+            return Jdbi.create("jdbc:sqlite:" + folder.resolve("journal.db"))
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM journal_event")
+                            .mapTo(Long.class)
+                            .one());
+        } catch (RuntimeException e) {
+            return 0; // not created yet, or busy: look again
+        }
+    }
+
     private static List<String> journalTypes(Path folder) {
         return Jdbi.create("jdbc:sqlite:" + folder.resolve("journal.db"))
                 .withHandle(h -> h.createQuery("SELECT type FROM journal_event ORDER BY sequence")
@@ -97,6 +112,7 @@ class RunFolderTruthTest {
         assertThat(status.get("run").asText()).isEqualTo("bad");
         assertThat(status.get("status").asText()).isEqualTo("FAILED");
         assertThat(status.get("reason").asText()).contains("bad.csv").contains("high");
+        assertThat(RunFolder.cli(folder, "runs", "list", folder.toString()).out).contains("FAILED");
         List<String> types = journalTypes(folder);
         assertThat(types.get(0)).isEqualTo("RunStarted");
         assertThat(types.get(types.size() - 1)).isEqualTo("RunFailed");
@@ -120,16 +136,21 @@ class RunFolderTruthTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed.log").toFile())
                 .start();
-        // kill it once it is under way: the folder says RUNNING
+        // kill it once it is under way, with events committed: the folder says RUNNING
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(folder.resolve("status.json")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        while (committedEvents(folder) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
-        Thread.sleep(300);
         p.destroyForcibly(); // SIGKILL
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(status(folder).get("status").asText()).isEqualTo("RUNNING");
         assertThat(folder.resolve("summary.json")).doesNotExist();
+        // the store shows it: unfinished, and its process is gone
+        RunFolder listed = RunFolder.cli(folder, "runs", "list", folder.toString());
+        assertThat(listed.exitCode).as(listed.err).isZero();
+        assertThat(listed.out.lines().skip(1).toList())
+                .singleElement()
+                .satisfies(l -> assertThat(l).startsWith("INTERRUPTED").endsWith("long"));
 
         bars("short.csv", 300, false);
         RunFolder again = RunFolder.backtest(config("short", "short.csv"), folder);
@@ -179,6 +200,9 @@ class RunFolderTruthTest {
         assertThat(out).doesNotContain("\tat ");
         JsonNode status = status(folder);
         assertThat(status.get("status").asText()).isEqualTo("STOPPED");
+        assertThat(RunFolder.cli(folder, "runs", "list", folder.toString()).out)
+                .contains("STOPPED")
+                .contains("stopped by the user (SIG" + signal + ")");
         List<String> types = journalTypes(folder);
         assertThat(types.get(types.size() - 1)).isEqualTo("RunFailed");
         String reason = Jdbi.create("jdbc:sqlite:" + folder.resolve("journal.db"))

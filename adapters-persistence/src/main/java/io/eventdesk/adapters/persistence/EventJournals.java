@@ -4,6 +4,7 @@ import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunHistoryPort;
+import io.eventdesk.domain.run.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +66,42 @@ public final class EventJournals {
      */
     public static List<String> verify(String jdbcUrl, String runId, String expectedDigest, MarketDataFeedPort data) {
         return JournalVerification.check(jdbcUrl, runId, expectedDigest, data);
+    }
+
+    /** Every run in the store at {@code jdbcUrl}, oldest id first, with its status, span, size and digest. */
+    public static List<RunRecord> runs(String jdbcUrl) {
+        List<String> ids = org.jdbi.v3.core.Jdbi.create(jdbcUrl)
+                .withHandle(h -> h.createQuery("SELECT DISTINCT run_id FROM journal_event ORDER BY run_id")
+                        .mapTo(String.class)
+                        .list());
+        List<RunRecord> out = new java.util.ArrayList<>();
+        for (String id : ids) {
+            JournalReader reader = new JournalReader(jdbcUrl, id);
+            List<JournalReader.Stored> items = reader.items();
+            JournalReader.Stored first = items.get(0);
+            JournalReader.Stored last = items.get(items.size() - 1);
+            String status = "UNFINISHED";
+            String reason = null;
+            if (last.type().equals("RunFinished")) {
+                status = "FINISHED";
+            } else if (last.type().equals("RunFailed")) {
+                reason = EventJson.reason(last.payload());
+                status = reason != null && reason.startsWith("stopped by the user") ? "STOPPED" : "FAILED";
+            }
+            out.add(new RunRecord(
+                    id,
+                    status,
+                    EventJson.time(first.payload()),
+                    last.mark() == null
+                            ? EventJson.time(last.payload())
+                            : java.time.Instant.ofEpochSecond(
+                                    java.nio.ByteBuffer.wrap(last.mark()).getLong(8),
+                                    java.nio.ByteBuffer.wrap(last.mark()).getInt(16)),
+                    items.size(),
+                    reader.digest(),
+                    reason));
+        }
+        return out;
     }
 
     /** Journal off: events are counted, not kept; the receipt's digest is {@code disabled}. */

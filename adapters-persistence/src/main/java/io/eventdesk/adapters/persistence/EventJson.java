@@ -53,6 +53,25 @@ final class EventJson {
         }
     }
 
+    /** The {@code time} of a stored event row. */
+    static java.time.Instant time(String payload) {
+        try {
+            return java.time.Instant.parse(MAPPER.readTree(payload).get("time").asText());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a journal row is not JSON: " + payload, e);
+        }
+    }
+
+    /** The {@code reason} of a stored RunFailed row, or null. */
+    static String reason(String payload) {
+        try {
+            var n = MAPPER.readTree(payload).get("reason");
+            return n == null || n.isNull() ? null : n.asText();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a journal row is not JSON: " + payload, e);
+        }
+    }
+
     static String type(Event event) {
         return event.getClass().getSimpleName();
     }

@@ -131,7 +131,7 @@ final class ReportPage {
             {"orders_denied", "orders denied"},
             {"fills", "fills"},
             {"market_events", "market events"},
-            {"events", "journal events (every event but market data)"},
+            {"events", "journal events (market events counted, kept by their digest)"},
             {"journal_digest", "journal digest"}
         };
         for (String[] k : keys) {

@@ -90,6 +90,7 @@ final class RunFolderStatus {
         s.put("run", run);
         s.put("status", state);
         s.put("journal_run_id", runId);
+        s.put("pid", ProcessHandle.current().pid());
         s.put("started", started.toString());
         if (!state.equals("RUNNING")) {
             s.put("ended", Instant.now().toString());

@@ -1,0 +1,97 @@
+package io.eventdesk.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventdesk.adapters.persistence.EventJournals;
+import io.eventdesk.bootstrap.wiring.BacktestRunner;
+import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.run.RunRecord;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code eventdesk runs list [RUN_DIR | --journal URL]}: the runs a journal holds. */
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
+        description = "Lists the runs a journal holds.",
+        subcommands = {RunsCommand.ListRuns.class})
+final class RunsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a runs command is required, e.g. list");
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Each run of a run folder's journal or of a shared store: its status (FINISHED, STOPPED,"
+                    + " FAILED, RUNNING or INTERRUPTED), simulated start and end, stored events and digest.")
+    static final class ListRuns implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "a run folder")
+        Path folder;
+
+        @Option(names = "--journal", paramLabel = "URL", description = "a journal's JDBC URL instead of a run folder")
+        String journal;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if ((folder == null) == (journal == null)) {
+                throw new BadInputException("give a run folder or --journal URL, one of them");
+            }
+            String url = journal;
+            JsonNode status = null;
+            if (folder != null) {
+                Path db = folder.resolve(BacktestRunner.JOURNAL_FILE);
+                if (!Files.isRegularFile(db)) {
+                    throw new BadInputException(db.toString(), 0, null, "no journal here");
+                }
+                url = "jdbc:sqlite:" + db.toAbsolutePath();
+                Path s = folder.resolve("status.json");
+                status = Files.isRegularFile(s) ? new ObjectMapper().readTree(s.toFile()) : null;
+            }
+            List<RunRecord> runs = EventJournals.runs(url);
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("%-11s %-20s %-20s %9s  %-16s  %s%n", "status", "started", "ended", "events", "digest", "run");
+            for (RunRecord r : runs) {
+                w.printf(
+                        "%-11s %-20s %-20s %9d  %-16s  %s%s%n",
+                        status(r, status),
+                        r.started(),
+                        r.ended(),
+                        r.events(),
+                        r.digest().substring(0, 16),
+                        r.id(),
+                        r.reason() == null ? "" : "  (" + r.reason() + ")");
+            }
+            return EventdeskCli.OK;
+        }
+
+        /** An unfinished run whose process is gone was interrupted; one whose process lives is running. */
+        private static String status(RunRecord r, JsonNode folderStatus) {
+            if (!r.status().equals("UNFINISHED")) {
+                return r.status();
+            }
+            if (folderStatus != null && folderStatus.hasNonNull("pid")) {
+                boolean alive = ProcessHandle.of(folderStatus.get("pid").asLong())
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false);
+                return alive ? "RUNNING" : "INTERRUPTED";
+            }
+            return "UNFINISHED";
+        }
+    }
+}
