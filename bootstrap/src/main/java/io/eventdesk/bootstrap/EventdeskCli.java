@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             JournalCommand.class,
             RunsCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EventdeskCli implements Runnable {

@@ -68,6 +68,16 @@ public final class EventJournals {
         return JournalVerification.check(jdbcUrl, runId, expectedDigest, data);
     }
 
+    /** The story of one order of {@code runId}, from the journal alone, a line each step. */
+    public static List<String> explainOrder(String jdbcUrl, String runId, String orderId) {
+        return new JournalStory(jdbcUrl, runId).order(orderId);
+    }
+
+    /** The story of one outside signal of {@code runId} by its {@code signal_id}, and of its order if it had one. */
+    public static List<String> explainSignal(String jdbcUrl, String runId, String signalId) {
+        return new JournalStory(jdbcUrl, runId).signalById(signalId);
+    }
+
     /** Every run in the store at {@code jdbcUrl}, oldest id first, with its status, span, size and digest. */
     public static List<RunRecord> runs(String jdbcUrl) {
         List<String> ids = org.jdbi.v3.core.Jdbi.create(jdbcUrl)
