@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Jdbi;
@@ -48,21 +47,7 @@ class BadInputCorpusTest {
             """;
 
     private static String bars(int count, String newline) {
-        StringBuilder csv = new StringBuilder("time,open,high,low,close" + newline);
-        for (int i = 0; i < count; i++) {
-            int p = 100 + (i % 9);
-            csv.append(Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i))
-                    .append(',')
-                    .append(p)
-                    .append(',')
-                    .append(p + 1)
-                    .append(',')
-                    .append(p - 1)
-                    .append(',')
-                    .append(p)
-                    .append(newline);
-        }
-        return csv.toString();
+        return Fixtures.minuteBars(count, newline);
     }
 
     private RunFolder run(String config) throws IOException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,21 +19,7 @@ class JournalVerifyTest {
 
     @BeforeEach
     void runOnce() throws IOException {
-        StringBuilder csv = new StringBuilder("time,open,high,low,close\n");
-        for (int i = 0; i < 300; i++) {
-            int p = 100 + (i % 9);
-            csv.append(Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i))
-                    .append(',')
-                    .append(p)
-                    .append(',')
-                    .append(p + 1)
-                    .append(',')
-                    .append(p - 1)
-                    .append(',')
-                    .append(p)
-                    .append('\n');
-        }
-        Files.writeString(dir.resolve("bars.csv"), csv);
+        Files.writeString(dir.resolve("bars.csv"), Fixtures.minuteBars(300, "\n"));
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, """
                 name: verified

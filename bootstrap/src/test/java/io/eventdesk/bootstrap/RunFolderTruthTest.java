@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -43,20 +42,7 @@ class RunFolderTruthTest {
     }
 
     private void bars(String file, int count, boolean brokenAtTheEnd) throws IOException {
-        StringBuilder csv = new StringBuilder("time,open,high,low,close\n");
-        for (int i = 0; i < count; i++) {
-            int p = 100 + (i % 9);
-            csv.append(Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i))
-                    .append(',')
-                    .append(p)
-                    .append(',')
-                    .append(p + 1)
-                    .append(',')
-                    .append(p - 1)
-                    .append(',')
-                    .append(p)
-                    .append('\n');
-        }
+        StringBuilder csv = new StringBuilder(Fixtures.minuteBars(count, "\n"));
         if (brokenAtTheEnd) {
             csv.append("2030-01-01T00:00:00Z,100,99,101,100\n"); // high below low
         }

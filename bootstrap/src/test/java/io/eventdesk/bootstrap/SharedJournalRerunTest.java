@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,21 +42,7 @@ class SharedJournalRerunTest {
 
     @Test
     void shouldMakeANewRun_whenTheSameConfigRunsAgainIntoTheSameFolder() throws IOException {
-        StringBuilder csv = new StringBuilder("time,open,high,low,close\n");
-        for (int i = 0; i < 100; i++) {
-            int p = 100 + (i % 9);
-            csv.append(Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i))
-                    .append(',')
-                    .append(p)
-                    .append(',')
-                    .append(p + 1)
-                    .append(',')
-                    .append(p - 1)
-                    .append(',')
-                    .append(p)
-                    .append('\n');
-        }
-        Files.writeString(dir.resolve("bars.csv"), csv);
+        Files.writeString(dir.resolve("bars.csv"), Fixtures.minuteBars(100, "\n"));
         String name = "rerun-" + UUID.randomUUID();
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, """
