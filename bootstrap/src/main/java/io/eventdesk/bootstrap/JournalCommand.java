@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
         name = "journal",
         mixinStandardHelpOptions = true,
         description = "Reads a run's journal.",
-        subcommands = {JournalCommand.Verify.class})
+        subcommands = {JournalCommand.Verify.class, JournalCommand.Show.class})
 final class JournalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,6 +33,64 @@ final class JournalCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a journal command is required, e.g. verify");
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Prints a run folder's journaled events in sequence order (market data, kept by digest, and"
+                    + " the packed marks aside), filtered by type, order and time.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder")
+        Path folder;
+
+        @Option(names = "--type", paramLabel = "T", description = "only events of this type, e.g. OrderFilled")
+        String type;
+
+        @Option(names = "--order", paramLabel = "ID", description = "only events about this order, e.g. O-3")
+        String order;
+
+        @Option(names = "--from", paramLabel = "TIME", description = "from this simulated time on (ISO-8601)")
+        java.time.Instant from;
+
+        @Option(names = "--to", paramLabel = "TIME", description = "up to this simulated time (ISO-8601)")
+        java.time.Instant to;
+
+        @Option(
+                names = "--format",
+                paramLabel = "F",
+                description = "text (default: sequence, time, type, the event) or jsonl (the stored JSON, a line each)")
+        String format = "text";
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!format.equals("text") && !format.equals("jsonl")) {
+                throw new BadInputException(null, 0, "--format", "expected text or jsonl, got '" + format + "'");
+            }
+            Path journal = folder.resolve(BacktestRunner.JOURNAL_FILE);
+            if (!Files.isRegularFile(journal)) {
+                throw new BadInputException(journal.toString(), 0, null, "no journal here");
+            }
+            String url = "jdbc:sqlite:" + journal.toAbsolutePath();
+            var runs = EventJournals.runs(url);
+            if (runs.isEmpty()) {
+                throw new BadInputException(journal.toString(), 0, null, "the journal holds no run");
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            boolean jsonl = format.equals("jsonl");
+            EventJournals.show(url, runs.get(runs.size() - 1).id(), type, order, from, to, (seq, at, t, payload) -> {
+                if (jsonl) {
+                    w.println(payload);
+                } else {
+                    w.printf("%8d  %s  %-20s %s%n", seq, at, t, payload);
+                }
+            });
+            w.flush();
+            return EventdeskCli.OK;
+        }
     }
 
     @Command(

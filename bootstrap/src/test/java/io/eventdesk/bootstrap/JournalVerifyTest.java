@@ -47,6 +47,33 @@ class JournalVerifyTest {
     }
 
     @Test
+    void shouldShowTheFilteredEvents_whenTheJournalIsShown() {
+        RunFolder all = RunFolder.cli(run.dir, "journal", "show", run.dir.toString(), "--format", "jsonl");
+        assertThat(all.exitCode).as(all.err).isZero();
+        assertThat(all.out.lines().toList())
+                .hasSize((int) (run.summary().get("events").asLong()
+                                - run.summary().get("market_events").asLong())
+                        - valuations());
+        RunFolder fills = RunFolder.cli(run.dir, "journal", "show", run.dir.toString(), "--type", "OrderFilled");
+        assertThat(fills.out.lines().toList())
+                .hasSize(run.summary().get("fills").asInt())
+                .allSatisfy(l -> assertThat(l).contains("OrderFilled"));
+        RunFolder one = RunFolder.cli(
+                run.dir, "journal", "show", run.dir.toString(), "--order", "O-1", "--to", "2024-01-02T00:30:00Z");
+        assertThat(one.out.lines().toList())
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("\"O-1\""));
+    }
+
+    /** The marks kept packed, not as rows. */
+    private int valuations() {
+        return Jdbi.create("jdbc:sqlite:" + run.dir.resolve("journal.db"))
+                .withHandle(h -> h.createQuery("SELECT coalesce(sum(marks), 0) FROM journal_mark_block")
+                        .mapTo(Integer.class)
+                        .one());
+    }
+
+    @Test
     void shouldPass_whenNothingChangedSinceTheRun() {
         RunFolder v = verify();
         assertThat(v.exitCode).as(v.err).isZero();

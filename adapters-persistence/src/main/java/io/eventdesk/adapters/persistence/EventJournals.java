@@ -78,6 +78,54 @@ public final class EventJournals {
         return new JournalStory(jdbcUrl, runId).signalById(signalId);
     }
 
+    /**
+     * The stored events of {@code runId} in sequence order, filtered: of one type (null: any), about one order (null:
+     * any), within [{@code from}, {@code to}] of simulated time (null: open). Each goes to {@code sink} as
+     * {@code (sequence, time, type, payload)} with the payload as stored (JSON); marks are left out.
+     */
+    public static void show(
+            String jdbcUrl,
+            String runId,
+            String type,
+            String orderId,
+            java.time.Instant from,
+            java.time.Instant to,
+            StoredEventSink sink) {
+        org.jdbi.v3.core.Jdbi.create(jdbcUrl).useHandle(h -> {
+            StringBuilder sql =
+                    new StringBuilder("SELECT sequence, time, type, payload FROM journal_event WHERE run_id = :r");
+            if (type != null) {
+                sql.append(" AND type = :t");
+            }
+            if (orderId != null) {
+                sql.append(" AND payload LIKE :o");
+            }
+            sql.append(" ORDER BY sequence");
+            var q = h.createQuery(sql.toString()).bind("r", runId);
+            if (type != null) {
+                q.bind("t", type);
+            }
+            if (orderId != null) {
+                q.bind("o", "%\"orderId\":\"" + orderId + "\"%");
+            }
+            q.map((rs, ctx) -> new String[] {
+                        Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)
+                    })
+                    .forEach(row -> {
+                        java.time.Instant at = EventJson.time(row[3]);
+                        if ((from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to))) {
+                            sink.accept(Long.parseLong(row[0]), at, row[2], row[3]);
+                        }
+                    });
+        });
+    }
+
+    /** Where {@link #show} sends each event. */
+    @FunctionalInterface
+    public interface StoredEventSink {
+        void accept(long sequence, java.time.Instant time, String type, String payload);
+    }
+
     /** Every run in the store at {@code jdbcUrl}, oldest id first, with its status, span, size and digest. */
     public static List<RunRecord> runs(String jdbcUrl) {
         List<String> ids = org.jdbi.v3.core.Jdbi.create(jdbcUrl)
