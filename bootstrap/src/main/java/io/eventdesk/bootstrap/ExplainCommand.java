@@ -1,11 +1,8 @@
 package io.eventdesk.bootstrap;
 
 import io.eventdesk.adapters.persistence.EventJournals;
-import io.eventdesk.bootstrap.wiring.BacktestRunner;
 import io.eventdesk.domain.error.BadInputException;
-import io.eventdesk.domain.run.RunRecord;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,16 +36,8 @@ final class ExplainCommand implements Callable<Integer> {
         if ((order == null) == (signal == null)) {
             throw new BadInputException("give an ORDER_ID or --signal ID, one of them");
         }
-        Path db = folder.resolve(BacktestRunner.JOURNAL_FILE);
-        if (!Files.isRegularFile(db)) {
-            throw new BadInputException(db.toString(), 0, null, "no journal here");
-        }
-        String url = "jdbc:sqlite:" + db.toAbsolutePath();
-        List<RunRecord> runs = EventJournals.runs(url);
-        if (runs.isEmpty()) {
-            throw new BadInputException(db.toString(), 0, null, "the journal holds no run");
-        }
-        String runId = runs.get(runs.size() - 1).id();
+        String url = RunFolderFiles.journalUrl(folder);
+        String runId = RunFolderFiles.runId(folder, url);
         List<String> story = order != null
                 ? EventJournals.explainOrder(url, runId, order)
                 : EventJournals.explainSignal(url, runId, signal);

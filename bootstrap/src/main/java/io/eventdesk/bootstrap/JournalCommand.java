@@ -1,17 +1,14 @@
 package io.eventdesk.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.adapters.marketdata.DataQualityReport;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.ConfigLoader;
-import io.eventdesk.bootstrap.wiring.BacktestRunner;
 import io.eventdesk.domain.error.BadInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,18 +67,11 @@ final class JournalCommand implements Runnable {
             if (!format.equals("text") && !format.equals("jsonl")) {
                 throw new BadInputException(null, 0, "--format", "expected text or jsonl, got '" + format + "'");
             }
-            Path journal = folder.resolve(BacktestRunner.JOURNAL_FILE);
-            if (!Files.isRegularFile(journal)) {
-                throw new BadInputException(journal.toString(), 0, null, "no journal here");
-            }
-            String url = "jdbc:sqlite:" + journal.toAbsolutePath();
-            var runs = EventJournals.runs(url);
-            if (runs.isEmpty()) {
-                throw new BadInputException(journal.toString(), 0, null, "the journal holds no run");
-            }
+            String url = RunFolderFiles.journalUrl(folder);
+            String runId = RunFolderFiles.runId(folder, url);
             PrintWriter w = spec.commandLine().getOut();
             boolean jsonl = format.equals("jsonl");
-            EventJournals.show(url, runs.get(runs.size() - 1).id(), type, order, from, to, (seq, at, t, payload) -> {
+            EventJournals.show(url, runId, type, order, from, to, (seq, at, t, payload) -> {
                 if (jsonl) {
                     w.println(payload);
                 } else {
@@ -114,29 +104,14 @@ final class JournalCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Path journal = folder.resolve(BacktestRunner.JOURNAL_FILE);
-            if (!Files.isRegularFile(journal)) {
-                throw new BadInputException(journal.toString(), 0, null, "no journal here");
-            }
-            Path summaryFile = folder.resolve("summary.json");
-            JsonNode summary =
-                    Files.isRegularFile(summaryFile) ? new ObjectMapper().readTree(summaryFile.toFile()) : null;
-            Path configFile = config;
-            if (configFile == null && summary != null && summary.hasNonNull("config")) {
-                configFile = Path.of(summary.get("config").asText());
-            }
-            if (configFile == null) {
-                throw new BadInputException(
-                        folder.toString(), 0, null, "the run does not name its config: give --config FILE");
-            }
+            String url = RunFolderFiles.journalUrl(folder);
+            JsonNode summary = RunFolderFiles.summaryIfAny(folder);
+            Path configFile = RunFolderFiles.config(folder, summary, config);
             BacktestConfig cfg = ConfigLoader.load(configFile);
             String expected =
                     summary == null ? null : summary.path("journal_digest").asText(null);
             List<String> problems = EventJournals.verify(
-                    "jdbc:sqlite:" + journal.toAbsolutePath(),
-                    cfg.name(),
-                    expected,
-                    MarketDataFeeds.open(cfg.data(), new DataQualityReport()));
+                    url, cfg.name(), expected, MarketDataFeeds.open(cfg.data(), new DataQualityReport()));
             PrintWriter w = spec.commandLine().getOut();
             if (problems.isEmpty()) {
                 w.printf(

@@ -1,7 +1,6 @@
 package io.eventdesk.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.adapters.marketdata.DataQualityReport;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
@@ -9,7 +8,6 @@ import io.eventdesk.application.engine.RebuildPortfolioService;
 import io.eventdesk.application.usecase.RebuildPortfolioUseCase.RebuildRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.ConfigLoader;
-import io.eventdesk.bootstrap.wiring.BacktestRunner;
 import io.eventdesk.bootstrap.wiring.ProgressFeed;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.portfolio.Portfolio;
@@ -17,7 +15,6 @@ import io.eventdesk.domain.value.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,16 +49,12 @@ final class RebuildCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BacktestConfig cfg = ConfigLoader.load(config);
         Path folder = out != null ? out : Path.of("runs", cfg.name());
-        Path summaryFile = folder.resolve("summary.json");
-        if (!Files.isRegularFile(summaryFile)) {
-            throw new BadInputException(summaryFile.toString(), 0, null, "no finished run here (no summary.json)");
-        }
+        JsonNode live = RunFolderFiles.summary(folder);
         if (cfg.journalUrl() != null) {
             throw new BadInputException(
                     config.toString(), 0, "journal.url", "rebuild reads the run folder's embedded journal only");
         }
-        String url =
-                "jdbc:sqlite:" + folder.resolve(BacktestRunner.JOURNAL_FILE).toAbsolutePath();
+        String url = RunFolderFiles.journalUrl(folder);
         Portfolio p = new RebuildPortfolioService()
                 .rebuild(new RebuildRequest(
                         cfg.account(),
@@ -72,7 +65,6 @@ final class RebuildCommand implements Callable<Integer> {
                                 MarketDataFeeds.open(cfg.data(), new DataQualityReport()),
                                 "rebuild " + cfg.name(),
                                 !quiet)));
-        JsonNode live = new ObjectMapper().readTree(summaryFile.toFile());
         Map<String, BigDecimal> rebuilt = new LinkedHashMap<>();
         rebuilt.put("final_cash", p.cash().toBigDecimal());
         rebuilt.put("final_equity", p.equity().toBigDecimal());

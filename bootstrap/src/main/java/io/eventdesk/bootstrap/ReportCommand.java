@@ -1,7 +1,5 @@
 package io.eventdesk.bootstrap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.adapters.marketdata.DataQualityReport;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
@@ -15,7 +13,6 @@ import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.port.RunHistoryPort;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -51,27 +48,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path summaryFile = folder.resolve("summary.json");
-        if (!Files.isRegularFile(summaryFile)) {
-            throw new BadInputException(summaryFile.toString(), 0, null, "no finished run here (no summary.json)");
-        }
-        JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
-        Path configFile = config;
-        if (configFile == null) {
-            JsonNode named = summary.get("config");
-            if (named == null || named.isNull()) {
-                throw new BadInputException(
-                        summaryFile.toString(), 0, "config", "the run does not name its config: give --config FILE");
-            }
-            configFile = Path.of(named.asText());
-        }
+        Path configFile = RunFolderFiles.config(folder, RunFolderFiles.summary(folder), config);
         BacktestConfig cfg = ConfigLoader.load(configFile);
         if (cfg.journalUrl() != null) {
             throw new BadInputException(
                     configFile.toString(), 0, "journal.url", "report reads the run folder's embedded journal only");
         }
-        String url =
-                "jdbc:sqlite:" + folder.resolve(BacktestRunner.JOURNAL_FILE).toAbsolutePath();
+        String url = RunFolderFiles.journalUrl(folder);
         RunHistoryPort history = EventJournals.history(url, cfg.name());
         RunArtifacts.recomputeResults(
                 folder,

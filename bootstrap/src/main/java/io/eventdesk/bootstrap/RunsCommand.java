@@ -3,7 +3,6 @@ package io.eventdesk.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.adapters.persistence.EventJournals;
-import io.eventdesk.bootstrap.wiring.BacktestRunner;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.run.RunRecord;
 import java.io.IOException;
@@ -55,11 +54,7 @@ final class RunsCommand implements Runnable {
             String url = journal;
             JsonNode status = null;
             if (folder != null) {
-                Path db = folder.resolve(BacktestRunner.JOURNAL_FILE);
-                if (!Files.isRegularFile(db)) {
-                    throw new BadInputException(db.toString(), 0, null, "no journal here");
-                }
-                url = "jdbc:sqlite:" + db.toAbsolutePath();
+                url = RunFolderFiles.journalUrl(folder);
                 Path s = folder.resolve("status.json");
                 status = Files.isRegularFile(s) ? new ObjectMapper().readTree(s.toFile()) : null;
             }

@@ -53,6 +53,23 @@ class RunFolderTruthTest {
         return new ObjectMapper().readTree(folder.resolve("status.json").toFile());
     }
 
+    /** {@code eventdesk backtest} of {@code config} into {@code folder} in a JVM of its own, its output to {@code log}. */
+    private static Process backtestInAnotherJvm(Path config, Path folder, Path log) throws IOException {
+        return new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.eventdesk.bootstrap.EventdeskCli",
+                        "backtest",
+                        "--config",
+                        config.toString(),
+                        "--out",
+                        folder.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
     /** How many events the journal in {@code folder} has committed so far (0 while there is none to read). */
     private static long committedEvents(Path folder) {
         if (!Files.exists(folder.resolve("journal.db"))) {
@@ -108,20 +125,7 @@ class RunFolderTruthTest {
     void shouldDescribeOnlyTheNewRun_whenARunKilledMidwayIsRunAgainIntoItsFolder() throws Exception {
         bars("long.csv", 400_000, false);
         Path folder = dir.resolve("killed");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(
-                        java.toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.eventdesk.bootstrap.EventdeskCli",
-                        "backtest",
-                        "--config",
-                        config("long", "long.csv").toString(),
-                        "--out",
-                        folder.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile())
-                .start();
+        Process p = backtestInAnotherJvm(config("long", "long.csv"), folder, dir.resolve("killed.log"));
         // kill it once it is under way, with events committed: the folder says RUNNING
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (committedEvents(folder) == 0 && System.nanoTime() < deadline) {
@@ -157,20 +161,7 @@ class RunFolderTruthTest {
         bars("long.csv", 400_000, false);
         Path folder = dir.resolve("stopped-" + signal);
         Path log = dir.resolve("stopped-" + signal + ".log");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(
-                        java.toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.eventdesk.bootstrap.EventdeskCli",
-                        "backtest",
-                        "--config",
-                        config("long", "long.csv").toString(),
-                        "--out",
-                        folder.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process p = backtestInAnotherJvm(config("long", "long.csv"), folder, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(folder.resolve("journal.db")) && System.nanoTime() < deadline) {
             Thread.sleep(20);

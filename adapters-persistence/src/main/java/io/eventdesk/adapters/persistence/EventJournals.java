@@ -126,12 +126,17 @@ public final class EventJournals {
         void accept(long sequence, java.time.Instant time, String type, String payload);
     }
 
-    /** Every run in the store at {@code jdbcUrl}, oldest id first, with its status, span, size and digest. */
-    public static List<RunRecord> runs(String jdbcUrl) {
-        List<String> ids = org.jdbi.v3.core.Jdbi.create(jdbcUrl)
+    /** The ids of the runs in the store at {@code jdbcUrl}, in order. */
+    public static List<String> runIds(String jdbcUrl) {
+        return org.jdbi.v3.core.Jdbi.create(jdbcUrl)
                 .withHandle(h -> h.createQuery("SELECT DISTINCT run_id FROM journal_event ORDER BY run_id")
                         .mapTo(String.class)
                         .list());
+    }
+
+    /** Every run in the store at {@code jdbcUrl}, oldest id first, with its status, span, size and digest. */
+    public static List<RunRecord> runs(String jdbcUrl) {
+        List<String> ids = runIds(jdbcUrl);
         List<RunRecord> out = new java.util.ArrayList<>();
         for (String id : ids) {
             JournalReader reader = new JournalReader(jdbcUrl, id);

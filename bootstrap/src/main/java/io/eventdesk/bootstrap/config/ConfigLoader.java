@@ -115,14 +115,13 @@ public final class ConfigLoader {
         double rf = n.get("risk-free-rate").isMissing()
                 ? 0
                 : n.get("risk-free-rate").decimal().doubleValue();
-        return ConfigNode.value(n, () -> {
-            try {
-                return new StatisticsConventions(periods, rf);
-            } catch (IllegalArgumentException e) {
-                String key = e.getMessage().startsWith("periods") ? "periods-per-year" : "risk-free-rate";
-                throw n.get(key).error(e.getMessage().substring(e.getMessage().indexOf(' ') + 1));
-            }
-        });
+        try {
+            return new StatisticsConventions(periods, rf);
+        } catch (IllegalArgumentException e) {
+            // the message begins with the key it is about: "periods-per-year must be …"
+            String key = e.getMessage().startsWith("periods") ? "periods-per-year" : "risk-free-rate";
+            throw n.get(key).error(e.getMessage().substring(key.length() + 1));
+        }
     }
 
     private static JsonNode parse(Path file, String source) {

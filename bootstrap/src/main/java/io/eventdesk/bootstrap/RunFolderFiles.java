@@ -1,0 +1,74 @@
+package io.eventdesk.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventdesk.adapters.persistence.EventJournals;
+import io.eventdesk.bootstrap.wiring.BacktestRunner;
+import io.eventdesk.domain.error.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the commands that read a finished run find in its folder: the journal, the summary, the config it names. */
+final class RunFolderFiles {
+    private RunFolderFiles() {}
+
+    /** The JDBC URL of the folder's embedded journal; an error when there is none. */
+    static String journalUrl(Path folder) {
+        Path journal = folder.resolve(BacktestRunner.JOURNAL_FILE);
+        if (!Files.isRegularFile(journal)) {
+            throw new BadInputException(journal.toString(), 0, null, "no journal here");
+        }
+        return "jdbc:sqlite:" + journal.toAbsolutePath();
+    }
+
+    /** The run the folder's journal holds (the newest, should it hold more); an error when it holds none. */
+    static String runId(Path folder, String journalUrl) {
+        List<String> ids = EventJournals.runIds(journalUrl);
+        if (ids.isEmpty()) {
+            throw new BadInputException(
+                    folder.resolve(BacktestRunner.JOURNAL_FILE).toString(), 0, null, "the journal holds no run");
+        }
+        return ids.get(ids.size() - 1);
+    }
+
+    /** The folder's summary.json; an error when the run did not finish (and so wrote none). */
+    static JsonNode summary(Path folder) {
+        Path file = folder.resolve("summary.json");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file.toString(), 0, null, "no finished run here (no summary.json)");
+        }
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), 0, null, "not valid JSON");
+        }
+    }
+
+    /** {@code explicit} when given, else the config the summary names; an error when neither says. */
+    static Path config(Path folder, JsonNode summary, Path explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        if (summary == null || !summary.hasNonNull("config")) {
+            throw new BadInputException(
+                    folder.resolve("summary.json").toString(),
+                    0,
+                    "config",
+                    "the run does not name its config: give --config FILE");
+        }
+        return Path.of(summary.get("config").asText());
+    }
+
+    /** The summary when the run finished, else null. */
+    static JsonNode summaryIfAny(Path folder) {
+        Path file = folder.resolve("summary.json");
+        try {
+            return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
