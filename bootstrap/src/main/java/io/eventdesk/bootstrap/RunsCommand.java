@@ -1,13 +1,10 @@
 package io.eventdesk.bootstrap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.run.RunRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,42 +48,33 @@ final class RunsCommand implements Runnable {
             if ((folder == null) == (journal == null)) {
                 throw new BadInputException("give a run folder or --journal URL, one of them");
             }
-            String url = journal;
-            JsonNode status = null;
-            if (folder != null) {
-                url = RunFolderFiles.journalUrl(folder);
-                Path s = folder.resolve("status.json");
-                status = Files.isRegularFile(s) ? new ObjectMapper().readTree(s.toFile()) : null;
-            }
+            String url = journal != null ? journal : RunFolderFiles.journalUrl(folder);
             List<RunRecord> runs = EventJournals.runs(url);
             PrintWriter w = spec.commandLine().getOut();
-            w.printf("%-11s %-20s %-20s %9s  %-16s  %s%n", "status", "started", "ended", "events", "digest", "run");
+            w.printf(
+                    "%-11s %-24s %-24s %-41s %9s %10s  %-16s  %s%n",
+                    "status",
+                    "started",
+                    "ended",
+                    "market data (simulated time)",
+                    "events",
+                    "sequence",
+                    "digest",
+                    "run");
             for (RunRecord r : runs) {
                 w.printf(
-                        "%-11s %-20s %-20s %9d  %-16s  %s%s%n",
-                        status(r, status),
-                        r.started(),
-                        r.ended(),
-                        r.events(),
-                        r.digest().substring(0, 16),
+                        "%-11s %-24s %-24s %-41s %9d %10d  %-16s  %s%s%n",
+                        r.status(),
+                        r.startedAt(),
+                        r.endedAt() == null ? "-" : r.endedAt(),
+                        r.firstMarket() == null ? "-" : r.firstMarket() + " " + r.lastMarket(),
+                        r.storedEvents(),
+                        r.lastSequence(),
+                        r.digest() == null ? "-" : r.digest().substring(0, 16),
                         r.id(),
                         r.reason() == null ? "" : "  (" + r.reason() + ")");
             }
             return EventdeskCli.OK;
-        }
-
-        /** An unfinished run whose process is gone was interrupted; one whose process lives is running. */
-        private static String status(RunRecord r, JsonNode folderStatus) {
-            if (!r.status().equals("UNFINISHED")) {
-                return r.status();
-            }
-            if (folderStatus != null && folderStatus.hasNonNull("pid")) {
-                boolean alive = ProcessHandle.of(folderStatus.get("pid").asLong())
-                        .map(ProcessHandle::isAlive)
-                        .orElse(false);
-                return alive ? "RUNNING" : "INTERRUPTED";
-            }
-            return "UNFINISHED";
         }
     }
 }

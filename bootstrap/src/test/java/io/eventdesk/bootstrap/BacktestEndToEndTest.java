@@ -326,8 +326,8 @@ class BacktestEndToEndTest {
             RunFolder run = RunFolder.backtest(config("journal", SMA, LOOSE_RISK, 0, "3"), dir.resolve("journal"));
             long rows = Jdbi.create("jdbc:sqlite:" + run.dir.resolve("journal.db"))
                     .withHandle(h -> h.createQuery(
-                                    "SELECT (SELECT count(*) FROM journal_event) + (SELECT events FROM journal_market_data)"
-                                            + " + (SELECT sum(marks) FROM journal_mark_block)")
+                                    "SELECT (SELECT count(*) FROM journal_events) + (SELECT market_events FROM journal_run)"
+                                            + " + (SELECT sum(marks) FROM journal_block)")
                             .mapTo(Long.class)
                             .one());
             assertThat(rows).isEqualTo(run.summary().get("events").asLong());

@@ -147,7 +147,7 @@ class BadInputCorpusTest {
                         .asText())
                 .isEqualTo("FAILED");
         List<String> types = Jdbi.create("jdbc:sqlite:" + out.resolve("journal.db"))
-                .withHandle(h -> h.createQuery("SELECT type FROM journal_event ORDER BY sequence")
+                .withHandle(h -> h.createQuery("SELECT type FROM journal_events ORDER BY sequence")
                         .mapTo(String.class)
                         .list());
         assertThat(types.get(types.size() - 1)).isEqualTo("RunFailed");

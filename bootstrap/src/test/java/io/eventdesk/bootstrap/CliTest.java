@@ -230,8 +230,8 @@ class CliTest {
             assertThat(r.err.strip()).isEqualTo("error: " + bars + ":82: high: high 109 is below low 110");
             long journaled = Jdbi.create("jdbc:sqlite:" + r.dir.resolve("journal.db"))
                     .withHandle(
-                            h -> h.createQuery("SELECT (SELECT count(*) FROM journal_event WHERE type = 'RunFailed')"
-                                            + " + (SELECT events FROM journal_market_data)")
+                            h -> h.createQuery("SELECT (SELECT count(*) FROM journal_events WHERE type = 'RunFailed')"
+                                            + " + (SELECT market_events FROM journal_run)")
                                     .mapTo(Long.class)
                                     .one());
             assertThat(journaled).isEqualTo(81); // the 80 good bars before the bad one, and the failure

@@ -40,7 +40,7 @@ class JournalOfARunTest {
         assertThat(run.exitCode).as(run.err).isZero();
         rows = Jdbi.create("jdbc:sqlite:" + dir.resolve("run").resolve("journal.db"))
                 .withHandle(
-                        h -> h.createQuery("SELECT sequence, time, type, payload FROM journal_event ORDER BY sequence")
+                        h -> h.createQuery("SELECT sequence, time, type, payload FROM journal_events ORDER BY sequence")
                                 .mapToMap()
                                 .list());
     }
@@ -57,14 +57,15 @@ class JournalOfARunTest {
     void shouldHoldEveryEventInSequenceAndMarketDataByDigest_whenTheRunFinished() {
         Map<String, Object> market = Jdbi.create(
                         "jdbc:sqlite:" + dir.resolve("run").resolve("journal.db"))
-                .withHandle(h -> h.createQuery("SELECT events, digest FROM journal_market_data")
-                        .mapToMap()
-                        .one());
+                .withHandle(
+                        h -> h.createQuery("SELECT market_events AS events, market_digest AS digest FROM journal_run")
+                                .mapToMap()
+                                .one());
         long bars = ((Number) market.get("events")).longValue();
         assertThat(bars).isEqualTo(45_031);
         assertThat((String) market.get("digest")).matches("[0-9a-f]{64}");
         long marks = Jdbi.create("jdbc:sqlite:" + dir.resolve("run").resolve("journal.db"))
-                .withHandle(h -> h.createQuery("SELECT sum(marks) FROM journal_mark_block")
+                .withHandle(h -> h.createQuery("SELECT sum(marks) FROM journal_block")
                         .mapTo(Long.class)
                         .one());
         // the portfolio is recorded after every bar that changed a figure, and at the end

@@ -68,7 +68,7 @@ class JournalVerifyTest {
     /** The marks kept packed, not as rows. */
     private int valuations() {
         return Jdbi.create("jdbc:sqlite:" + run.dir.resolve("journal.db"))
-                .withHandle(h -> h.createQuery("SELECT coalesce(sum(marks), 0) FROM journal_mark_block")
+                .withHandle(h -> h.createQuery("SELECT coalesce(sum(marks), 0) FROM journal_block")
                         .mapTo(Integer.class)
                         .one());
     }
@@ -84,21 +84,44 @@ class JournalVerifyTest {
 
     @Test
     void shouldNameTheDigest_whenAStoredEventWasChanged() {
-        sql("UPDATE journal_event SET payload = replace(payload, '\"quantity\":1', '\"quantity\":2')"
-                + " WHERE type = 'OrderFilled' AND sequence = (SELECT min(sequence) FROM journal_event"
-                + " WHERE type = 'OrderFilled')");
+        sql("UPDATE journal_block SET events = replace(events, '\"quantity\":1,\"sequence\"',"
+                + " '\"quantity\":2,\"sequence\"')");
         RunFolder v = verify();
         assertThat(v.exitCode).isEqualTo(1);
         assertThat(v.err).startsWith("journal verify: the digest recomputed from the store");
     }
 
     @Test
-    void shouldSayAnEventIsMissing_whenARowWasDeleted() {
-        sql("DELETE FROM journal_event WHERE sequence = (SELECT min(sequence) FROM journal_event"
-                + " WHERE type = 'SignalRaised')");
+    void shouldSayAnEventIsMissing_whenAnEventWasCutFromItsBlock() {
+        String url = "jdbc:sqlite:" + run.dir.resolve("journal.db");
+        Jdbi.create(url).useHandle(h -> {
+            var block = h.createQuery("SELECT first_sequence, events FROM journal_block ORDER BY first_sequence")
+                    .mapToMap()
+                    .first();
+            String events = (String) block.get("events");
+            int signal = events.indexOf(",\n[", events.indexOf("\"SignalRaised\"") - 20);
+            int next = events.indexOf(",\n[", signal + 1);
+            h.createUpdate("UPDATE journal_block SET events = :e WHERE first_sequence = :f")
+                    .bind("e", events.substring(0, signal) + events.substring(next))
+                    .bind("f", block.get("first_sequence"))
+                    .execute();
+        });
         RunFolder v = verify();
         assertThat(v.exitCode).isEqualTo(1);
         assertThat(v.err).contains("an event is missing");
+    }
+
+    @Test
+    void shouldNameTheHole_whenABlockWasDeleted() throws IOException {
+        Path config = dir.resolve("blocks.yaml");
+        Files.writeString(config, Files.readString(dir.resolve("config.yaml")) + "journal:\n  block-records: 50\n");
+        run = RunFolder.backtest(config, dir.resolve("blocks"));
+        assertThat(run.exitCode).as(run.err).isZero();
+        sql("DELETE FROM journal_block WHERE first_sequence = (SELECT min(first_sequence) FROM journal_block"
+                + " WHERE first_sequence > 1)");
+        RunFolder v = verify();
+        assertThat(v.exitCode).isEqualTo(1);
+        assertThat(v.err).contains("the journal has a hole: sequence");
     }
 
     @Test

@@ -74,7 +74,7 @@ class KillSwitchTest {
     private List<JsonNode> journal(RunFolder run, String type) {
         ObjectMapper json = new ObjectMapper();
         return Jdbi.create("jdbc:sqlite:" + run.dir.resolve("journal.db"))
-                .withHandle(h -> h.createQuery("SELECT payload FROM journal_event WHERE type = :t ORDER BY sequence")
+                .withHandle(h -> h.createQuery("SELECT payload FROM journal_events WHERE type = :t ORDER BY sequence")
                         .bind("t", type)
                         .mapTo(String.class)
                         .list())

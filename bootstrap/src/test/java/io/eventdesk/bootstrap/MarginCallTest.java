@@ -55,7 +55,7 @@ class MarginCallTest {
         assertThat(run.exitCode).as(run.err).isZero();
         List<String> calls = Jdbi.create("jdbc:sqlite:" + dir.resolve("out").resolve("journal.db"))
                 .withHandle(h -> h.createQuery(
-                                "SELECT payload FROM journal_event WHERE type = 'MarginCalled' ORDER BY sequence")
+                                "SELECT payload FROM journal_events WHERE type = 'MarginCalled' ORDER BY sequence")
                         .mapTo(String.class)
                         .list());
         assertThat(calls).hasSize(1);

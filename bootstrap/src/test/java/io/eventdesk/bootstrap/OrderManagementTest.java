@@ -59,7 +59,7 @@ class OrderManagementTest {
     private List<String> journalTypes(RunFolder run) {
         return Jdbi.create("jdbc:sqlite:" + run.dir.resolve("journal.db"))
                 .withHandle(
-                        h -> h.createQuery("SELECT type FROM journal_event WHERE type LIKE 'Order%' ORDER BY sequence")
+                        h -> h.createQuery("SELECT type FROM journal_events WHERE type LIKE 'Order%' ORDER BY sequence")
                                 .mapTo(String.class)
                                 .list());
     }

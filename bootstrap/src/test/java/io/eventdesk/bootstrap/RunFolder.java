@@ -50,7 +50,7 @@ final class RunFolder {
     List<String> journalTypes(String orderId) {
         return org.jdbi.v3.core.Jdbi.create("jdbc:sqlite:" + dir.resolve("journal.db"))
                 .withHandle(
-                        h -> h.createQuery("SELECT type FROM journal_event WHERE payload LIKE :id ORDER BY sequence")
+                        h -> h.createQuery("SELECT type FROM journal_events WHERE payload LIKE :id ORDER BY sequence")
                                 .bind("id", "%\"orderId\":\"" + orderId + "\"%")
                                 .mapTo(String.class)
                                 .list());

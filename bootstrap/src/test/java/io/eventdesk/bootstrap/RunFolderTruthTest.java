@@ -77,7 +77,7 @@ class RunFolderTruthTest {
         }
         try {
             return Jdbi.create("jdbc:sqlite:" + folder.resolve("journal.db"))
-                    .withHandle(h -> h.createQuery("SELECT count(*) FROM journal_event")
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM journal_events")
                             .mapTo(Long.class)
                             .one());
         } catch (RuntimeException e) {
@@ -87,7 +87,7 @@ class RunFolderTruthTest {
 
     private static List<String> journalTypes(Path folder) {
         return Jdbi.create("jdbc:sqlite:" + folder.resolve("journal.db"))
-                .withHandle(h -> h.createQuery("SELECT type FROM journal_event ORDER BY sequence")
+                .withHandle(h -> h.createQuery("SELECT type FROM journal_events ORDER BY sequence")
                         .mapTo(String.class)
                         .list());
     }
@@ -183,7 +183,7 @@ class RunFolderTruthTest {
         List<String> types = journalTypes(folder);
         assertThat(types.get(types.size() - 1)).isEqualTo("RunFailed");
         String reason = Jdbi.create("jdbc:sqlite:" + folder.resolve("journal.db"))
-                .withHandle(h -> h.createQuery("SELECT payload FROM journal_event WHERE type = 'RunFailed'")
+                .withHandle(h -> h.createQuery("SELECT payload FROM journal_events WHERE type = 'RunFailed'")
                         .mapTo(String.class)
                         .one());
         assertThat(reason).contains("stopped by the user (SIG" + signal + ")");

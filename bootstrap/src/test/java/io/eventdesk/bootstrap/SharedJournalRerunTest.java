@@ -79,7 +79,7 @@ class SharedJournalRerunTest {
         Jdbi jdbi = Jdbi.create(URL);
         for (String id : new String[] {firstId, secondId}) {
             String last = jdbi.withHandle(h -> h.createQuery(
-                            "SELECT type FROM journal_event WHERE run_id = :r ORDER BY sequence DESC LIMIT 1")
+                            "SELECT type FROM journal_events WHERE run_id = :r ORDER BY sequence DESC LIMIT 1")
                     .bind("r", id)
                     .mapTo(String.class)
                     .one());

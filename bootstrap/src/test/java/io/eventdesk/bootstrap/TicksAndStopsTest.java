@@ -119,7 +119,7 @@ class TicksAndStopsTest {
         assertThat(summary.realizedPnl()).isEqualTo(Money.of("USD", "-10.5"));
         List<String> o2 = Jdbi.create("jdbc:sqlite:" + journal)
                 .withHandle(h -> h.createQuery(
-                                "SELECT type FROM journal_event WHERE payload LIKE '%\"orderId\":\"O-2\"%' ORDER BY sequence")
+                                "SELECT type FROM journal_events WHERE payload LIKE '%\"orderId\":\"O-2\"%' ORDER BY sequence")
                         .mapTo(String.class)
                         .list());
         assertThat(o2)

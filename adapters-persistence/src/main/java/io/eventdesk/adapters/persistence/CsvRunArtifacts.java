@@ -16,12 +16,10 @@ import io.eventdesk.domain.portfolio.PositionView;
 import io.eventdesk.domain.portfolio.StrategyPnl;
 import io.eventdesk.domain.results.ResultsSpec;
 import io.eventdesk.domain.run.RunSummary;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,12 +37,15 @@ import java.util.function.Supplier;
  */
 final class CsvRunArtifacts implements RunArtifactsPort {
     private final Path directory;
-    private final Writer fills;
-    private final Writer decisions;
+    private final GatedFile fills;
+    private final GatedFile decisions;
     /** orders.csv: each order written when it closes (open ones at the end), so memory holds only open orders */
-    private final Writer ordersOut;
+    private final GatedFile ordersOut;
 
-    private final Writer equity;
+    private final GatedFile equity;
+    /** the sequence number of the event being recorded: the files follow the journal's commits by it */
+    private long current;
+
     private final OpenOrders orders = new OpenOrders();
     private final Map<Long, SignalRaised> pendingSignals = new HashMap<>();
     /** the run's config, named in summary.json; null when unknown */
@@ -59,7 +60,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         this.configFile = configFile;
         try {
             Files.createDirectories(directory);
-            results = resultsSpec == null ? null : new ResultsFiles(directory, resultsSpec, dataQuality);
+            results = resultsSpec == null ? null : new ResultsFiles(directory, resultsSpec, dataQuality, () -> current);
             fills = open(
                     RunArtifacts.FILLS, "time,order_id,instrument,side,quantity,price,fee,strategy,slippage,liquidity");
             decisions = open(RunArtifacts.DECISIONS, null);
@@ -73,8 +74,8 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         }
     }
 
-    private Writer open(String name, String header) throws IOException {
-        BufferedWriter w = Files.newBufferedWriter(directory.resolve(name), StandardCharsets.UTF_8);
+    private GatedFile open(String name, String header) throws IOException {
+        GatedFile w = new GatedFile(directory.resolve(name), () -> current);
         if (header != null) {
             w.write(header);
             w.write('\n');
@@ -83,7 +84,22 @@ final class CsvRunArtifacts implements RunArtifactsPort {
     }
 
     @Override
+    public void durableThrough(long sequence) {
+        try {
+            for (GatedFile f : List.of(fills, decisions, equity, ordersOut)) {
+                f.release(sequence);
+            }
+            if (results != null) {
+                results.release(sequence);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run artifacts in " + directory, e);
+        }
+    }
+
+    @Override
     public void record(Event event) {
+        current = event.sequence();
         if (results != null) {
             results.record(event);
         }
@@ -212,18 +228,21 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         }
         line.put("checks", evaluated);
         line.put("fields", s == null ? Map.of() : s.signal().fields());
-        decisions.write(EventJson.ARTIFACTS.writeValueAsString(line));
-        decisions.write('\n');
+        decisions.write(EventJson.ARTIFACTS.writeValueAsString(line) + "\n");
     }
 
-    private static void csv(Writer w, String... values) throws IOException {
+    private final StringBuilder line = new StringBuilder(256);
+
+    private void csv(Writer w, String... values) throws IOException {
+        line.setLength(0);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                w.write(',');
+                line.append(',');
             }
-            w.write(escape(values[i]));
+            line.append(escape(values[i]));
         }
-        w.write('\n');
+        line.append('\n');
+        w.append(line);
     }
 
     private static String escape(String v) {
@@ -340,7 +359,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
             results.close();
         }
         IOException first = null;
-        for (Writer w : List.of(fills, decisions, equity, ordersOut)) {
+        for (GatedFile w : List.of(fills, decisions, equity, ordersOut)) {
             try {
                 w.close();
             } catch (IOException e) {

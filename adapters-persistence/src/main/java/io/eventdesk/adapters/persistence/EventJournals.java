@@ -18,8 +18,24 @@ public final class EventJournals {
         return jdbc("jdbc:sqlite:" + file.toAbsolutePath(), runId);
     }
 
+    /** The JDBC URL of the SQLite journal file {@code file}. */
+    public static String sqliteUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
     /** A journal at a JDBC URL: {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://host:port/db?user=…}. */
     public static EventJournalPort jdbc(String jdbcUrl, String runId) {
+        return jdbc(jdbcUrl, RunRegistration.backtest(runId), DEFAULT_BLOCK_RECORDS);
+    }
+
+    /** The stored records (events and marks) per committed block unless configured: the most a crash can lose. */
+    public static final int DEFAULT_BLOCK_RECORDS = JdbcEventJournal.BLOCK_RECORDS;
+
+    /**
+     * A journal at a JDBC URL for the run {@code run}, registered in the store's registry; a block of
+     * {@code blockRecords} stored records is committed at a time (and everything at a flush and at the end).
+     */
+    public static EventJournalPort jdbc(String jdbcUrl, RunRegistration run, int blockRecords) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath();
             if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
@@ -31,7 +47,7 @@ public final class EventJournals {
             }
         }
         try {
-            return new JdbcEventJournal(jdbcUrl, runId);
+            return new JdbcEventJournal(jdbcUrl, run, blockRecords);
         } catch (RuntimeException e) {
             throw new BadInputException(shown(jdbcUrl), 0, null, "cannot open the journal: " + rootMessage(e), e);
         }
@@ -93,7 +109,7 @@ public final class EventJournals {
             StoredEventSink sink) {
         org.jdbi.v3.core.Jdbi.create(jdbcUrl).useHandle(h -> {
             StringBuilder sql =
-                    new StringBuilder("SELECT sequence, time, type, payload FROM journal_event WHERE run_id = :r");
+                    new StringBuilder("SELECT sequence, time, type, payload FROM journal_events WHERE run_id = :r");
             if (type != null) {
                 sql.append(" AND type = :t");
             }
@@ -126,45 +142,40 @@ public final class EventJournals {
         void accept(long sequence, java.time.Instant time, String type, String payload);
     }
 
-    /** The ids of the runs in the store at {@code jdbcUrl}, in order. */
+    /** The ids of the runs in the store at {@code jdbcUrl}, oldest first. */
     public static List<String> runIds(String jdbcUrl) {
-        return org.jdbi.v3.core.Jdbi.create(jdbcUrl)
-                .withHandle(h -> h.createQuery("SELECT DISTINCT run_id FROM journal_event ORDER BY run_id")
-                        .mapTo(String.class)
-                        .list());
+        return runs(jdbcUrl).stream().map(RunRecord::id).toList();
     }
 
-    /** Every run in the store at {@code jdbcUrl}, oldest id first, with its status, span, size and digest. */
+    /**
+     * Every run the registry of the store at {@code jdbcUrl} holds, oldest first, with its status as of now: a run
+     * registered as running whose writer is gone is {@code INTERRUPTED}.
+     */
     public static List<RunRecord> runs(String jdbcUrl) {
-        List<String> ids = runIds(jdbcUrl);
-        List<RunRecord> out = new java.util.ArrayList<>();
-        for (String id : ids) {
-            JournalReader reader = new JournalReader(jdbcUrl, id);
-            List<JournalReader.Stored> items = reader.items();
-            JournalReader.Stored first = items.get(0);
-            JournalReader.Stored last = items.get(items.size() - 1);
-            String status = "UNFINISHED";
-            String reason = null;
-            if (last.type().equals("RunFinished")) {
-                status = "FINISHED";
-            } else if (last.type().equals("RunFailed")) {
-                reason = EventJson.reason(last.payload());
-                status = reason != null && reason.startsWith("stopped by the user") ? "STOPPED" : "FAILED";
-            }
-            out.add(new RunRecord(
-                    id,
-                    status,
-                    EventJson.time(first.payload()),
-                    last.mark() == null
-                            ? EventJson.time(last.payload())
-                            : java.time.Instant.ofEpochSecond(
-                                    java.nio.ByteBuffer.wrap(last.mark()).getLong(8),
-                                    java.nio.ByteBuffer.wrap(last.mark()).getInt(16)),
-                    items.size(),
-                    reader.digest(),
-                    reason));
+        return withRegistry(jdbcUrl, (registry, c) -> registry.list(c));
+    }
+
+    /** The run {@code runId} of the store at {@code jdbcUrl}, or null. */
+    public static RunRecord run(String jdbcUrl, String runId) {
+        return withRegistry(jdbcUrl, (registry, c) -> registry.find(c, runId));
+    }
+
+    static String marketDigest(String jdbcUrl, String runId) {
+        return withRegistry(jdbcUrl, (registry, c) -> registry.marketDigest(c, runId));
+    }
+
+    private interface RegistryQuery<T> {
+        T apply(RunRegistry registry, java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    private static <T> T withRegistry(String jdbcUrl, RegistryQuery<T> query) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl)) {
+            JournalDialect dialect = JournalDialect.of(jdbcUrl);
+            JournalSchema.ensure(c, dialect);
+            return query.apply(new RunRegistry(dialect), c);
+        } catch (java.sql.SQLException e) {
+            throw new BadInputException(shown(jdbcUrl), 0, null, "cannot read the journal: " + rootMessage(e), e);
         }
-        return out;
     }
 
     /** Journal off: events are counted, not kept; the receipt's digest is {@code disabled}. */

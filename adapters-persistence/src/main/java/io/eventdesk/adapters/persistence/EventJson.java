@@ -76,8 +76,12 @@ final class EventJson {
         return event.getClass().getSimpleName();
     }
 
+    /** One per writing thread: it caches the last day it wrote. */
+    private static final ThreadLocal<IsoInstant> ISO = ThreadLocal.withInitial(IsoInstant::new);
+
     private static SimpleModule valuesModule() {
         SimpleModule m = new SimpleModule("eventdesk-values");
+        m.addSerializer(java.time.Instant.class, text(t -> ISO.get().format(t)));
         m.addSerializer(Price.class, number(Price::toString));
         m.addSerializer(Quantity.class, number(Quantity::toString));
         m.addSerializer(Money.class, new JsonSerializer<>() {
@@ -85,7 +89,7 @@ final class EventJson {
             public void serialize(Money value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
                 gen.writeStartObject();
                 gen.writeFieldName("amount");
-                gen.writeNumber(value.amount());
+                gen.writeNumber(value.amount()); // plain decimal text
                 gen.writeStringField("currency", value.currency().code());
                 gen.writeEndObject();
             }
@@ -146,7 +150,7 @@ final class EventJson {
                 serializers.defaultSerializeField("peakEquity", v.peakEquity(), gen);
                 serializers.defaultSerializeField("realizedPnl", v.realizedPnl(), gen);
                 gen.writeNumberField("sequence", v.sequence());
-                gen.writeStringField("time", v.time().toString());
+                gen.writeStringField("time", ISO.get().format(v.time()));
                 serializers.defaultSerializeField("unrealizedPnl", v.unrealizedPnl(), gen);
                 gen.writeEndObject();
             }

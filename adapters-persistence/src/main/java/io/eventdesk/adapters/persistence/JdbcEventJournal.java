@@ -1,91 +1,115 @@
 package io.eventdesk.adapters.persistence;
 
+import io.eventdesk.domain.error.RunStopped;
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.MarketEvent;
 import io.eventdesk.domain.event.PortfolioValued;
+import io.eventdesk.domain.event.RunFailed;
+import io.eventdesk.domain.event.RunFinished;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.JournalReceipt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event journal over JDBC (SQLite or PostgreSQL).
+ * The event journal over JDBC (SQLite or PostgreSQL), written in blocks.
  *
  * <p>The engine thread only collects events into chunks of {@value #CHUNK} and hands full chunks to a bounded
- * queue (it blocks when the writer is far behind, never drops). One writer thread serializes the events, extends
- * the digest and inserts them, one transaction per batch. {@link #flush}, {@link #finish} and {@link #close} hand
- * over the last chunk and wait for the writer.
+ * queue of {@value #QUEUE_CHUNKS} (it blocks when the writer is far behind, never drops). One writer thread renders
+ * each stored event to canonical JSON, extends the digest, and fills an {@link EventBlock}: consecutive sequence
+ * numbers with their events, their marks and a count of their market events. A block is inserted and committed
+ * whole, with the run's registry row brought up to date in the same transaction, when it holds
+ * {@code blockRecords} stored records, and at every {@link #flush}, {@link #finish} and {@link #close}: after a
+ * crash the store holds a contiguous prefix of the run, and at most the queue and one block are lost.
  *
  * <p>Market data is referenced by digest, not copied: market events are folded into a SHA-256 over their values
- * ({@link MarketDataDigest}) and counted; one row of {@code journal_market_data} records them when the journal
- * closes. The portfolio's marks ({@link PortfolioValued}, one per market event) are packed into blocks
- * ({@link MarkBlock}). The journal digest covers the stored rows, the marks' bytes and the market data digest, in
- * sequence order.
+ * ({@link MarketDataDigest}), recorded in the registry when the run ends. The journal digest is SHA-256 over, in
+ * sequence order, {@code type TAB payload LF} of every stored event and the 84 bytes of every mark, then
+ * {@code MarketData TAB count SPACE digest LF}: independent of where blocks are cut.
  */
 final class JdbcEventJournal implements EventJournalPort {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventJournal.class);
     private static final int CHUNK = 256;
-    private static final int QUEUE_CHUNKS = 256;
-    private static final int BATCH_EVENTS = 8192;
+    private static final int QUEUE_CHUNKS = 64;
+    /** The default of stored records (events and marks) per block: one commit each. */
+    static final int BLOCK_RECORDS = 8192;
+
+    private static final int MAX_BLOCK_TEXT = 4 << 20;
 
     private final String runId;
+    private final int blockRecords;
     private final JournalDialect dialect;
-    private final Handle handle;
+    private final RunRegistry registry;
     private final Connection connection;
-    private final PreparedStatement insert;
+    private final PreparedStatement insertBlock;
+    private final PreparedStatement updateRun;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
     private final Thread writer;
     private final MessageDigest digest;
     private final MarketDataDigest marketData = new MarketDataDigest();
-    private final MarkBlock marks = new MarkBlock();
-    private final PreparedStatement insertMarks;
+    private final EventBlock block = new EventBlock();
+    private final FastEventJson fastJson = new FastEventJson();
     private volatile Throwable failure;
+    private volatile long durable;
     private Event[] chunk = new Event[CHUNK];
     private int chunkSize;
+    // writer thread only
     private long written;
+    private long storedEvents;
+    private long marks;
+    private Event lastEvent;
     private JournalReceipt receipt;
     private boolean closed;
 
-    JdbcEventJournal(String jdbcUrl, String runId) {
-        this.runId = runId;
+    JdbcEventJournal(String jdbcUrl, RunRegistration run, int blockRecords) {
+        this.runId = run.runId();
+        this.blockRecords = blockRecords;
         this.dialect = JournalDialect.of(jdbcUrl);
-        String url = dialect.tune(jdbcUrl);
-        Flyway.configure()
-                .dataSource(url, null, null)
-                .locations(dialect.migrations)
-                .loggers("slf4j")
-                .load()
-                .migrate();
-        this.handle = Jdbi.create(url).open();
+        this.registry = new RunRegistry(dialect);
+        Connection c = null;
         try {
+            c = DriverManager.getConnection(dialect.tune(jdbcUrl));
             if (dialect == JournalDialect.SQLITE) {
-                handle.execute("PRAGMA journal_mode=WAL");
-                handle.execute("PRAGMA synchronous=NORMAL");
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA page_size=65536"); // a new file only: blocks are large values
+                    s.execute("PRAGMA journal_mode=WAL");
+                    s.execute("PRAGMA wal_autocheckpoint=1024"); // pages: checkpoints (and their syncs) every 64 MB
+                    s.execute("PRAGMA synchronous=NORMAL");
+                    s.execute("PRAGMA busy_timeout=10000");
+                }
             }
-            this.connection = handle.getConnection();
-            this.connection.setAutoCommit(false);
-            this.insert = connection.prepareStatement(dialect.insert);
-            this.insertMarks = connection.prepareStatement(dialect.insertMarks);
+            JournalSchema.ensure(c, dialect);
+            c.setAutoCommit(false);
+            if (registry.exists(c, runId)) {
+                throw new IllegalStateException("the store already holds a run '" + runId
+                        + "': every run needs an id of its own (a new run folder, or a new run name)");
+            }
+            registry.register(c, run);
+            registry.hold(c, runId);
+            c.commit();
+            this.connection = c;
+            this.insertBlock = c.prepareStatement("INSERT INTO journal_block (run_id, first_sequence, last_sequence,"
+                    + " stored_events, marks, market_events, mark_currency, events, mark_data)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            this.updateRun = registry.committedStatement(c);
             this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (SQLException | NoSuchAlgorithmException e) {
-            handle.close();
-            throw new IllegalStateException("cannot open the journal at " + jdbcUrl + ": " + e.getMessage(), e);
+        } catch (SQLException | NoSuchAlgorithmException | RuntimeException e) {
+            closeQuietly(c);
+            throw new IllegalStateException(e.getMessage(), e);
         }
         this.writer = new Thread(this::writeLoop, "eventdesk-journal-writer");
         this.writer.setDaemon(true);
@@ -101,6 +125,11 @@ final class JdbcEventJournal implements EventJournalPort {
         if (chunkSize == CHUNK) {
             handOver();
         }
+    }
+
+    @Override
+    public long durableThrough() {
+        return durable;
     }
 
     private void handOver() {
@@ -150,13 +179,7 @@ final class JdbcEventJournal implements EventJournalPort {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        receipt = new JournalReceipt(written, HexFormat.of().formatHex(digest.digest()));
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            LOG.warn("could not end the journal's transaction mode: {}", e.getMessage());
-        }
-        handle.close();
+        closeQuietly(connection);
     }
 
     private void put(Object item) {
@@ -184,106 +207,130 @@ final class JdbcEventJournal implements EventJournalPort {
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(items, BATCH_EVENTS / CHUNK);
-            List<Barrier> barriers = new ArrayList<>(1);
-            try {
-                write(items, barriers);
-            } catch (RuntimeException | SQLException | Error e) {
-                if (failure == null) {
-                    failure = e;
-                    LOG.error("journal writer failed", e);
+            queue.drainTo(items);
+            for (Object item : items) {
+                if (item instanceof Barrier b) {
+                    try {
+                        if (failure == null) {
+                            commitBlock();
+                            if (b.last) {
+                                end();
+                            }
+                        }
+                    } catch (RuntimeException | SQLException | Error e) {
+                        fail(e);
+                    }
+                    running &= !b.last;
+                    b.latch.countDown();
+                } else if (failure == null) {
+                    try {
+                        for (Event event : (Event[]) item) {
+                            add(event);
+                        }
+                    } catch (RuntimeException | SQLException | Error e) {
+                        fail(e);
+                    }
                 }
-            }
-            for (Barrier b : barriers) {
-                running &= !b.last;
-                b.latch.countDown();
             }
         }
     }
 
-    private void write(List<Object> items, List<Barrier> barriers) throws SQLException {
-        int rows = 0;
-        boolean last = false;
-        for (Object item : items) {
-            if (item instanceof Barrier b) {
-                barriers.add(b);
-                last |= b.last;
-                continue;
-            }
-            if (failure != null) {
-                continue;
-            }
-            for (Event event : (Event[]) item) {
-                if (event instanceof MarketEvent market) {
-                    marketData.add(market);
-                    written++;
-                    continue;
-                }
-                if (event instanceof PortfolioValued mark) {
-                    if (marks.add(mark, digest)) {
-                        addMarkBlock();
-                    }
-                    written++;
-                    continue;
-                }
-                String type = EventJson.type(event);
-                String payload = EventJson.write(event);
-                digest.update(type.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\t');
-                digest.update(payload.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-                insert.setString(1, runId);
-                insert.setLong(2, event.sequence());
-                insert.setString(3, event.time().toString());
-                insert.setString(4, type);
-                insert.setString(5, payload);
-                insert.addBatch();
-                rows++;
-            }
+    private void fail(Throwable e) {
+        if (failure == null) {
+            failure = e;
+            LOG.error("journal writer failed", e);
         }
-        if (failure != null) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; what was committed stays
+        }
+    }
+
+    private void add(Event event) throws SQLException {
+        written++;
+        lastEvent = event;
+        if (event instanceof MarketEvent market) {
+            marketData.add(market);
+            block.addMarket(event.sequence());
             return;
         }
-        if (rows > 0) {
-            insert.executeBatch();
-        }
-        if (!barriers.isEmpty() && !marks.isEmpty()) {
-            addMarkBlock(); // a flush makes every mark so far durable, even a partial block
-        }
-        if (pendingMarkBlocks > 0) {
-            insertMarks.executeBatch();
-            pendingMarkBlocks = 0;
-        }
-        if (last && marketData.events() > 0) {
-            String hex = marketData.hex();
-            digest.update(("MarketData\t" + marketData.events() + " " + hex + "\n").getBytes(StandardCharsets.UTF_8));
-            try (PreparedStatement md = connection.prepareStatement(dialect.insertMarketData)) {
-                md.setString(1, runId);
-                md.setLong(2, marketData.events());
-                md.setString(3, text(marketData.first()));
-                md.setString(4, text(marketData.last()));
-                md.setString(5, hex);
-                md.executeUpdate();
+        if (event instanceof PortfolioValued mark) {
+            block.addMark(mark, digest);
+            marks++;
+        } else {
+            String type = EventJson.type(event);
+            String payload = fastJson.write(event);
+            if (payload == null) {
+                payload = EventJson.write(event);
             }
+            digest.update(type.getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) '\t');
+            digest.update(payload.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            block.addEvent(event.sequence(), type, payload);
+            storedEvents++;
         }
+        if (block.records() >= blockRecords || block.textLength() >= MAX_BLOCK_TEXT) {
+            commitBlock();
+        }
+    }
+
+    /** Inserts the block being filled and commits it with the registry's row; the block starts anew. */
+    private void commitBlock() throws SQLException {
+        if (block.isEmpty()) {
+            return;
+        }
+        insertBlock.setString(1, runId);
+        insertBlock.setLong(2, block.firstSequence());
+        insertBlock.setLong(3, block.lastSequence());
+        insertBlock.setInt(4, block.storedEvents());
+        insertBlock.setInt(5, block.marks());
+        insertBlock.setInt(6, block.marketEvents());
+        insertBlock.setString(7, block.markCurrency());
+        insertBlock.setString(8, block.eventsText());
+        insertBlock.setBytes(9, block.markBytes());
+        insertBlock.executeUpdate();
+        RunRegistry.committed(updateRun, runId, block.lastSequence(), storedEvents, marks, marketData);
         connection.commit();
-        written += rows;
+        durable = block.lastSequence();
+        block.clear();
     }
 
-    private int pendingMarkBlocks;
-
-    private void addMarkBlock() throws SQLException {
-        insertMarks.setString(1, runId);
-        insertMarks.setLong(2, marks.firstSequence());
-        insertMarks.setInt(3, marks.marks());
-        insertMarks.setString(4, marks.currency());
-        insertMarks.setBytes(5, marks.drain());
-        insertMarks.addBatch();
-        pendingMarkBlocks++;
+    /** The run ends: its digest, and its registry row closed with the status its last event says. */
+    private void end() throws SQLException {
+        String market = null;
+        if (marketData.events() > 0) {
+            market = marketData.hex();
+            digest.update(
+                    ("MarketData\t" + marketData.events() + " " + market + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String hex = HexFormat.of().formatHex(digest.digest());
+        String status = RunRegistry.FAILED;
+        String reason = "the journal was closed before the run ended";
+        if (lastEvent instanceof RunFinished) {
+            status = RunRegistry.FINISHED;
+            reason = null;
+        } else if (lastEvent instanceof RunFailed f) {
+            reason = f.reason();
+            status = reason != null && reason.startsWith(RunStopped.REASON_PREFIX)
+                    ? RunRegistry.STOPPED
+                    : RunRegistry.FAILED;
+        }
+        registry.ended(connection, runId, status, reason, hex, market);
+        connection.commit();
+        receipt = new JournalReceipt(written, hex);
     }
 
-    private static String text(Instant t) {
-        return t == null ? null : t.toString();
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("could not close the journal's connection: {}", e.getMessage());
+        }
     }
 
     private static final class Barrier {

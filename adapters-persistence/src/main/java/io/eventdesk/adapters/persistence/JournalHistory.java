@@ -3,7 +3,6 @@ package io.eventdesk.adapters.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.domain.error.BadInputException;
-import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.event.RiskEvaluated;
@@ -27,49 +26,67 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A run read back from its journal: the fills, parsed from their rows, and the sequence numbers of the market events,
- * which are the gaps between the stored items (every other event of a run is stored).
+ * A finished run read back from its journal, streamed block by block: the stored events its rebuild and results need,
+ * parsed from their rows, and the places of its market events (the numbers of a block that are neither an event nor
+ * a mark). Memory holds one block, whatever the run's length.
  */
 final class JournalHistory implements RunHistoryPort {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<OrderFilled> fills = new ArrayList<>();
-    private final List<Event> resultEvents = new ArrayList<>();
-    private final long[] market;
+    private final String jdbcUrl;
+    private final String runId;
 
     JournalHistory(String jdbcUrl, String runId) {
-        List<JournalReader.Stored> items = new JournalReader(jdbcUrl, runId).items();
-        if (items.isEmpty()) {
+        this.jdbcUrl = jdbcUrl;
+        this.runId = runId;
+        io.eventdesk.domain.run.RunRecord run = EventJournals.run(jdbcUrl, runId);
+        if (run == null) {
             throw new BadInputException(jdbcUrl, 0, null, "no journal of run '" + runId + "' here");
         }
-        long last = items.get(items.size() - 1).sequence();
-        if (!"RunFinished".equals(items.get(items.size() - 1).type())) {
-            throw new BadInputException(jdbcUrl, 0, null, "run '" + runId + "' did not finish: nothing to rebuild");
+        if (!run.status().equals(RunRegistry.FINISHED)) {
+            throw new BadInputException(
+                    jdbcUrl,
+                    0,
+                    null,
+                    "run '" + runId + "' did not finish (" + run.status()
+                            + "): its journal is a prefix of the run, so there is nothing to rebuild");
         }
-        boolean[] stored = new boolean[Math.toIntExact(last + 1)];
-        for (JournalReader.Stored s : items) {
-            stored[(int) s.sequence()] = true;
-            switch (s.type()) {
-                case "OrderFilled" -> {
-                    OrderFilled f = fill(s.payload());
-                    fills.add(f);
-                    resultEvents.add(f);
+    }
+
+    @Override
+    public void replay(Listener listener) {
+        new JournalReader(jdbcUrl, runId).read(new JournalReader.Visitor() {
+            @Override
+            public void event(long sequence, String type, String payload) {
+                switch (type) {
+                    case "OrderFilled" -> listener.stored(fill(payload));
+                    case "RiskEvaluated" -> listener.stored(risk(payload));
+                    case "RunStarted" -> listener.stored(started(payload));
+                    case "RunFinished" -> listener.stored(finished(payload));
+                    default -> {}
                 }
-                case "PortfolioValued" -> resultEvents.add(mark(s));
-                case "RiskEvaluated" -> resultEvents.add(risk(s.payload()));
-                case "RunStarted" -> resultEvents.add(started(s.payload()));
-                case "RunFinished" -> resultEvents.add(finished(s.payload()));
-                default -> {}
             }
-        }
-        long[] gaps = new long[stored.length];
-        int n = 0;
-        for (int seq = 1; seq < stored.length; seq++) {
-            if (!stored[seq]) {
-                gaps[n++] = seq;
+
+            @Override
+            public void mark(long sequence, String currency, byte[] mark, int offset) {
+                listener.stored(JournalHistory.mark(currency, mark, offset));
             }
-        }
-        market = java.util.Arrays.copyOf(gaps, n);
+
+            @Override
+            public void market(long sequence) {
+                listener.marketEvent(sequence);
+            }
+
+            @Override
+            public void hole(long expectedFirst, long actualFirst) {
+                throw new BadInputException(
+                        jdbcUrl,
+                        0,
+                        null,
+                        "the journal of run '" + runId + "' has a hole: sequence " + expectedFirst + " to "
+                                + (actualFirst - 1) + " is missing");
+            }
+        });
     }
 
     private static OrderFilled fill(String payload) {
@@ -96,15 +113,15 @@ final class JournalHistory implements RunHistoryPort {
         }
     }
 
-    /** A mark unpacked from its block (layout: {@link MarkBlock}); the block's currency rides as the payload. */
-    private static PortfolioValued mark(JournalReader.Stored s) {
-        ByteBuffer b = ByteBuffer.wrap(s.mark());
+    /** A mark unpacked from its block (layout: {@link EventBlock}). */
+    static PortfolioValued mark(String currency, byte[] block, int offset) {
+        ByteBuffer b = ByteBuffer.wrap(block, offset, EventBlock.MARK_BYTES);
         long sequence = b.getLong();
         Instant time = Instant.ofEpochSecond(b.getLong(), b.getInt());
         return new PortfolioValued(
                 sequence,
                 time,
-                Currency.of(s.payload()),
+                Currency.of(currency),
                 b.getLong(),
                 b.getLong(),
                 b.getLong(),
@@ -165,20 +182,5 @@ final class JournalHistory implements RunHistoryPort {
         } catch (IOException e) {
             throw new UncheckedIOException("a journal row is not JSON: " + payload, e);
         }
-    }
-
-    @Override
-    public List<Event> resultEvents() {
-        return resultEvents;
-    }
-
-    @Override
-    public List<OrderFilled> fills() {
-        return fills;
-    }
-
-    @Override
-    public long[] marketEventSequences() {
-        return market.clone();
     }
 }

@@ -211,8 +211,8 @@ final class JournalStory {
 
     private List<JsonNode> rows(String where, Object value) {
         String param = where.contains(":p") ? "p" : "s";
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT type, payload FROM journal_event WHERE run_id = :r AND " + where + " ORDER BY sequence")
+        return jdbi.withHandle(h -> h.createQuery("SELECT type, payload FROM journal_events WHERE run_id = :r AND "
+                        + where + " ORDER BY sequence")
                 .bind("r", runId)
                 .bind(param, value)
                 .map((rs, ctx) -> {

@@ -2,59 +2,70 @@ package io.eventdesk.adapters.persistence;
 
 import io.eventdesk.domain.event.MarketEvent;
 import io.eventdesk.domain.port.MarketDataFeedPort;
+import io.eventdesk.domain.run.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
 /**
- * Checks a run's journal: that it ends ({@code RunFinished} or {@code RunFailed}), that its sequence has no hole but
- * the run's market events, that the digest recomputed from the store equals the one the run reported, and that the
- * market data files still give the digest the run recorded.
+ * Checks a run's journal against its registry row: that the run ended, that its blocks are contiguous and reach as
+ * far as the registry says was committed, that the counts of stored events and market events agree, that the digest
+ * recomputed from the store equals the one recorded when the run ended (and the one the run reported, when given),
+ * and that the market data files still give the digest the run recorded.
  */
 final class JournalVerification {
     private JournalVerification() {}
 
     static List<String> check(String jdbcUrl, String runId, String expectedDigest, MarketDataFeedPort data) {
         List<String> problems = new ArrayList<>();
-        JournalReader reader = new JournalReader(jdbcUrl, runId);
-        List<JournalReader.Stored> items = reader.items();
-        if (items.isEmpty()) {
+        RunRecord run = EventJournals.run(jdbcUrl, runId);
+        if (run == null) {
             problems.add("no journal of run '" + runId + "' here");
             return problems;
         }
-        JournalReader.Stored last = items.get(items.size() - 1);
-        if (!last.type().equals("RunFinished") && !last.type().equals("RunFailed")) {
-            problems.add("the journal does not end: its last event is " + last.type() + " at sequence "
-                    + last.sequence() + " (the run was interrupted)");
+        String marketDigest = EventJournals.marketDigest(jdbcUrl, runId);
+        JournalReader.Recomputed stored = new JournalReader(jdbcUrl, runId).recompute(marketDigest, run.marketEvents());
+        boolean ended =
+                !run.status().equals(RunRegistry.RUNNING) && !run.status().equals(RunRegistry.INTERRUPTED);
+        if (!ended) {
+            problems.add("the run did not end (" + run.status() + "): its journal holds the committed prefix up to"
+                    + " sequence " + run.lastSequence());
         }
-        List<Map<String, Object>> market = Jdbi.create(jdbcUrl)
-                .withHandle(h -> h.createQuery("SELECT events, digest FROM journal_market_data WHERE run_id = :r")
-                        .bind("r", runId)
-                        .mapToMap()
-                        .list());
-        long marketEvents = market.isEmpty() ? 0 : ((Number) market.get(0).get("events")).longValue();
-        long gaps = last.sequence() - items.size();
-        if (gaps != marketEvents) {
-            problems.add("the sequence has " + gaps + " numbers that are not stored events, the run had " + marketEvents
-                    + " market events: " + (gaps > marketEvents ? "an event is missing" : "an event was added"));
+        if (stored.firstHole() != 0) {
+            problems.add("the journal has a hole: sequence " + stored.firstHole() + " is missing below later events");
         }
-        String digest = reader.digest();
-        if (expectedDigest != null && !digest.equals(expectedDigest)) {
-            problems.add("the digest recomputed from the store, " + digest + ", differs from the run's "
+        if (stored.lastSequence() != run.lastSequence()) {
+            problems.add("the store's blocks reach sequence " + stored.lastSequence() + ", the registry recorded "
+                    + run.lastSequence() + " as committed: "
+                    + (stored.lastSequence() < run.lastSequence() ? "events are missing" : "events were added"));
+        }
+        if (stored.storedEvents() != run.storedEvents()) {
+            problems.add("the store holds " + stored.storedEvents() + " events, the registry recorded "
+                    + run.storedEvents() + ": "
+                    + (stored.storedEvents() < run.storedEvents() ? "an event is missing" : "an event was added"));
+        }
+        if (stored.marketEvents() != run.marketEvents()) {
+            problems.add("the blocks leave " + stored.marketEvents() + " numbers to market events, the run had "
+                    + run.marketEvents() + ": "
+                    + (stored.marketEvents() > run.marketEvents() ? "an event is missing" : "an event was added"));
+        }
+        if (ended && run.digest() != null && !stored.digest().equals(run.digest())) {
+            problems.add("the digest recomputed from the store, " + stored.digest() + ", differs from the one recorded"
+                    + " when the run ended, " + run.digest() + ": a stored event was changed, added or removed");
+        }
+        if (expectedDigest != null && !stored.digest().equals(expectedDigest)) {
+            problems.add("the digest recomputed from the store, " + stored.digest() + ", differs from the run's "
                     + expectedDigest + ": a stored event was changed, added or removed");
         }
-        if (data != null && !market.isEmpty()) {
+        if (data != null && marketDigest != null) {
             MarketDataDigest files = new MarketDataDigest();
             try (data) {
                 while (data.hasNext()) {
                     files.add(MarketEvent.of(0, data.next()));
                 }
             }
-            String recorded = String.valueOf(market.get(0).get("digest"));
-            if (files.events() != marketEvents || !files.hex().equals(recorded)) {
+            if (files.events() != run.marketEvents() || !files.hex().equals(marketDigest)) {
                 problems.add("the market data files give " + files.events() + " events with digest " + files.hex()
-                        + ", the run recorded " + marketEvents + " with " + recorded
+                        + ", the run recorded " + run.marketEvents() + " with " + marketDigest
                         + ": the data changed since the run");
             }
         }

@@ -8,9 +8,7 @@ import io.eventdesk.domain.results.Statistics;
 import io.eventdesk.domain.results.StatisticsConventions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,20 +29,30 @@ final class ResultsFiles implements AutoCloseable {
 
     private final Path directory;
     private final ResultsSpec spec;
-    private final Writer trades;
+    private final GatedFile trades;
     private final RunResults results;
     private final Supplier<?> dataQuality;
     private Instant lastTime;
     private boolean closed;
 
-    ResultsFiles(Path directory, ResultsSpec spec, Supplier<?> dataQuality) throws IOException {
+    /**
+     * @param sequence the sequence number of the event being recorded, so trades.csv follows the journal's commits
+     *     ({@link #release}); null when there is no journal to follow
+     */
+    ResultsFiles(Path directory, ResultsSpec spec, Supplier<?> dataQuality, java.util.function.LongSupplier sequence)
+            throws IOException {
         this.directory = directory;
         this.dataQuality = dataQuality;
         this.spec = spec;
-        this.trades = Files.newBufferedWriter(directory.resolve(RunArtifacts.TRADES), StandardCharsets.UTF_8);
+        this.trades = new GatedFile(directory.resolve(RunArtifacts.TRADES), sequence);
         trades.write(TRADES_HEADER);
         trades.write('\n');
         this.results = spec.newResults(this::write, REPORT_TRIPS);
+    }
+
+    /** The journal made every event up to {@code durable} durable. */
+    void release(long durable) throws IOException {
+        trades.release(durable);
     }
 
     void record(Event event) {

@@ -57,7 +57,7 @@ public final class RunArtifacts {
      * folder's {@code summary.json} gives the report's summary table.
      */
     public static void recomputeResults(Path directory, ResultsSpec results, Consumer<Consumer<Event>> replay) {
-        try (ResultsFiles files = new ResultsFiles(directory, results, null)) {
+        try (ResultsFiles files = new ResultsFiles(directory, results, null, null)) {
             replay.accept(files::record);
             files.finish();
         } catch (IOException e) {

@@ -40,24 +40,32 @@ class SqliteEventJournalTest extends EventJournalContract {
         assertThat(new JournalReader("jdbc:sqlite:" + file("readback"), "readback").digest())
                 .isEqualTo(receipt.digest());
         long marketEvents = Jdbi.create("jdbc:sqlite:" + file("readback"))
-                .withHandle(h -> h.createQuery("SELECT events FROM journal_market_data WHERE run_id = 'readback'")
+                .withHandle(h -> h.createQuery("SELECT market_events FROM journal_run WHERE run_id = 'readback'")
                         .mapTo(Long.class)
                         .one());
         assertThat(marketEvents).isEqualTo(100);
     }
 
     @Test
-    void shouldPackMarksIntoBlocks_whenThePortfolioIsValuedEveryBar() {
+    void shouldCommitContiguousBlocks_whenARunHoldsMoreRecordsThanABlock() {
         List<Event> events = SampleEvents.run(5000);
-        EventJournalPort journal = newJournal("marks");
+        EventJournalPort journal =
+                EventJournals.jdbc("jdbc:sqlite:" + file("blocks"), RunRegistration.backtest("blocks"), 1000);
         events.forEach(journal::append);
         journal.finish();
-        List<Long> blocks = Jdbi.create("jdbc:sqlite:" + file("marks"))
-                .withHandle(h -> h.createQuery(
-                                "SELECT marks FROM journal_mark_block WHERE run_id = 'marks' ORDER BY first_sequence")
-                        .mapTo(Long.class)
+        List<java.util.Map<String, Object>> blocks = Jdbi.create("jdbc:sqlite:" + file("blocks"))
+                .withHandle(h -> h.createQuery("SELECT first_sequence, last_sequence, stored_events + marks AS records"
+                                + " FROM journal_block WHERE run_id = 'blocks' ORDER BY first_sequence")
+                        .mapToMap()
                         .list());
-        assertThat(blocks).containsExactly(4096L, 904L);
+        assertThat(blocks).hasSizeGreaterThan(5);
+        long expected = 1;
+        for (var b : blocks) {
+            assertThat(((Number) b.get("first_sequence")).longValue()).isEqualTo(expected);
+            assertThat(((Number) b.get("records")).longValue()).isLessThanOrEqualTo(1000);
+            expected = ((Number) b.get("last_sequence")).longValue() + 1;
+        }
+        assertThat(expected - 1).isEqualTo(events.size());
     }
 
     @Test
@@ -67,7 +75,7 @@ class SqliteEventJournalTest extends EventJournalContract {
         events.forEach(journal::append);
         journal.finish();
         String payload = Jdbi.create("jdbc:sqlite:" + file("plain"))
-                .withHandle(h -> h.createQuery("SELECT payload FROM journal_event WHERE type = 'OrderFilled'")
+                .withHandle(h -> h.createQuery("SELECT payload FROM journal_events WHERE type = 'OrderFilled'")
                         .mapTo(String.class)
                         .first());
         assertThat(payload)

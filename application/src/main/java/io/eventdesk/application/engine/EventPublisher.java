@@ -7,12 +7,14 @@ import io.eventdesk.domain.port.RunArtifactsPort;
 /**
  * Owns the run-wide sequence and hands every event to the journal and the run artifacts, in the order produced: the
  * one place a sequence number is assigned. A caller takes the number with {@link #next()} when it builds the event
- * (an event may need its own number, a signal's decision refers to it) and publishes it at once.
+ * (an event may need its own number, a signal's decision refers to it) and publishes it at once. The run files
+ * follow the journal's commits ({@link RunArtifactsPort#durableThrough}), so they never run ahead of it.
  */
 final class EventPublisher {
     private final EventJournalPort journal;
     private final RunArtifactsPort artifacts;
     private long sequence;
+    private long durable = -1;
 
     EventPublisher(EventJournalPort journal, RunArtifactsPort artifacts) {
         this.journal = journal;
@@ -27,5 +29,10 @@ final class EventPublisher {
     void publish(Event event) {
         journal.append(event);
         artifacts.record(event);
+        long durable = journal.durableThrough();
+        if (durable != this.durable) {
+            this.durable = durable;
+            artifacts.durableThrough(durable);
+        }
     }
 }

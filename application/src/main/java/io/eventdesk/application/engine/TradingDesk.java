@@ -148,6 +148,7 @@ final class TradingDesk {
         publisher.publish(portfolio.valuation(publisher.next(), clock.now())); // the closing figures, always
         publisher.publish(new RunFinished(publisher.next(), clock.now(), marketEvents));
         JournalReceipt receipt = request.journal().finish();
+        request.artifacts().durableThrough(request.journal().durableThrough());
         RunSummary summary = summary(receipt);
         request.artifacts().finish(summary);
         return summary;
@@ -164,7 +165,11 @@ final class TradingDesk {
             try {
                 request.journal().close();
             } finally {
-                request.artifacts().close();
+                try {
+                    request.artifacts().durableThrough(request.journal().durableThrough());
+                } finally {
+                    request.artifacts().close(); // files end where the journal's commits end
+                }
             }
         }
     }

@@ -16,8 +16,7 @@ import java.util.List;
 /**
  * A validated backtest config: every value checked, every path resolved against the config file's folder.
  *
- * @param journalUrl the JDBC URL of the journal, or {@code null} for the embedded default ({@code journal.db}
- *     in the run folder)
+ * @param journal where the journal goes and how often it commits
  * @param strategies the strategies, run in this order on every event
  * @param killSwitch operator commands to the kill switch, by time
  * @param sizing how strategies' targets become position sizes
@@ -32,9 +31,15 @@ public record BacktestConfig(
         List<StrategySpec> strategies,
         RiskLimits risk,
         PaperVenueConfig execution,
-        String journalUrl,
+        JournalSettings journal,
         List<KillSwitchCommand> killSwitch,
         Sizing sizing,
         AccountSettings account,
         SessionSchedule sessions,
-        StatisticsConventions statistics) {}
+        StatisticsConventions statistics) {
+
+    /** The JDBC URL of a shared journal, or {@code null} for the embedded default ({@code journal.db}). */
+    public String journalUrl() {
+        return journal.url();
+    }
+}

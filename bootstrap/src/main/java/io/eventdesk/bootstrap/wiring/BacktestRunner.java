@@ -3,10 +3,12 @@ package io.eventdesk.bootstrap.wiring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.adapters.broker.paper.PaperVenues;
 import io.eventdesk.adapters.marketdata.DataQualityReport;
+import io.eventdesk.adapters.marketdata.DataSource;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.marketdata.SignalFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.adapters.persistence.RunArtifacts;
+import io.eventdesk.adapters.persistence.RunRegistration;
 import io.eventdesk.application.engine.RunBacktestService;
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
@@ -106,7 +108,10 @@ public final class BacktestRunner {
         RunArtifactsPort artifacts = null;
         try {
             journal = config.journalUrl() == null
-                    ? EventJournals.sqlite(out.resolve(JOURNAL_FILE), config.name())
+                    ? EventJournals.jdbc(
+                            EventJournals.sqliteUrl(out.resolve(JOURNAL_FILE)),
+                            registration(config, config.name()),
+                            config.journal().blockRecords())
                     : journalAt(config, status.runId());
             artifacts = RunArtifacts.directory(out, resultsSpec(config), quality::toMap, config.file());
             Path base = config.file().toAbsolutePath().getParent();
@@ -167,10 +172,47 @@ public final class BacktestRunner {
     private static EventJournalPort journalAt(BacktestConfig config, String runId) {
         try {
             // every run is a new run: a config run again into the same folder gets a run id of its own
-            return EventJournals.jdbc(config.journalUrl(), runId);
+            return EventJournals.jdbc(
+                    config.journalUrl(),
+                    registration(config, runId),
+                    config.journal().blockRecords());
         } catch (BadInputException e) {
             throw new BadInputException(config.file().toString(), 0, "journal.url", e.getMessage(), e);
         }
+    }
+
+    /** What the journal's registry records of a run of {@code config}. */
+    private static RunRegistration registration(BacktestConfig config, String runId) {
+        List<Path> files = new ArrayList<>();
+        for (DataSource d : config.data()) {
+            files.add(d.path());
+            if (d.askPath() != null) {
+                files.add(d.askPath());
+            }
+            if (d.secondary() != null) {
+                files.add(d.secondary());
+            }
+        }
+        for (StrategySpec spec : config.strategies()) {
+            if (spec.type().equals(SIGNALS)) {
+                String path = spec.params().string("path", null);
+                if (path != null) {
+                    files.add(config.file()
+                            .toAbsolutePath()
+                            .getParent()
+                            .resolve(path)
+                            .normalize());
+                }
+            }
+        }
+        return new RunRegistration(
+                runId,
+                config.name(),
+                "backtest",
+                config.seed(),
+                config.file(),
+                files,
+                RunRegistration.codeVersionOf(BacktestRunner.class));
     }
 
     /** How a run of {@code config} computes its results: its instruments, account and sessions. */

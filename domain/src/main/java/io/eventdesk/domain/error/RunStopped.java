@@ -5,10 +5,13 @@ package io.eventdesk.domain.error;
  * decided until then is journaled, followed by {@code RunFailed} with this message.
  */
 public final class RunStopped extends RuntimeException {
+    /** How the reason of a stopped run's {@code RunFailed} begins. */
+    public static final String REASON_PREFIX = "stopped by the user";
+
     private final String signal;
 
     public RunStopped(String signal, String where) {
-        super("stopped by the user (" + signal + ") " + where);
+        super(REASON_PREFIX + " (" + signal + ") " + where);
         this.signal = signal;
     }
 

@@ -9,6 +9,14 @@ import io.eventdesk.domain.event.Event;
 public interface EventJournalPort extends AutoCloseable {
     void append(Event event);
 
+    /**
+     * The highest sequence number up to which every appended event is durable (committed), for outputs that must
+     * never run ahead of the journal; {@link Long#MAX_VALUE} when there is nothing to be in step with.
+     */
+    default long durableThrough() {
+        return Long.MAX_VALUE;
+    }
+
     /** Waits until every event appended so far is durable. */
     void flush();
 

@@ -7,6 +7,12 @@ import io.eventdesk.domain.run.RunSummary;
 public interface RunArtifactsPort extends AutoCloseable {
     void record(Event event);
 
+    /**
+     * The journal has made every event up to {@code sequence} durable: what was recorded up to it may reach the
+     * files. Outputs written before the journal commits could show a crashed run as further along than its journal.
+     */
+    default void durableThrough(long sequence) {}
+
     /** Writes the summary and closes every output. */
     void finish(RunSummary summary);
 

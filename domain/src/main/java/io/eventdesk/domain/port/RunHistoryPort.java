@@ -1,24 +1,24 @@
 package io.eventdesk.domain.port;
 
 import io.eventdesk.domain.event.Event;
-import io.eventdesk.domain.event.OrderFilled;
-import java.util.List;
 
 /**
- * A finished run read back from its journal, as much as rebuilding its portfolio needs: the fills, and where the
- * market events fell in the run's sequence (the journal keeps market data by digest, not row by row; the data itself
- * is read again from its files).
+ * A finished run read back from its journal, as much as rebuilding its portfolio and its results needs, streamed in
+ * sequence order so that memory does not grow with the run: where each market event fell (the journal keeps market
+ * data by digest, not row by row; the data itself is read again from its files), and the stored events a run's
+ * results are computed from — {@code RunStarted}, every {@code PortfolioValued}, {@code OrderFilled} and
+ * {@code RiskEvaluated}, and {@code RunFinished}.
  */
 public interface RunHistoryPort {
-    /** The run's fills, in sequence order. */
-    List<OrderFilled> fills();
+    /** Streams the run to {@code listener}, in sequence order. */
+    void replay(Listener listener);
 
-    /** The sequence numbers the run gave its market events, ascending. */
-    long[] marketEventSequences();
+    /** What {@link #replay} calls, once per item, in sequence order. */
+    interface Listener {
+        /** The run's next market event had this sequence number. */
+        void marketEvent(long sequence);
 
-    /**
-     * The stored events a run's results are computed from, in sequence order: {@code RunStarted}, every
-     * {@code PortfolioValued}, {@code OrderFilled} and {@code RiskEvaluated}, and {@code RunFinished}.
-     */
-    List<Event> resultEvents();
+        /** A stored event the results are computed from. */
+        void stored(Event event);
+    }
 }

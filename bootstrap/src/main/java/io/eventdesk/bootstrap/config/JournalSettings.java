@@ -1,0 +1,10 @@
+package io.eventdesk.bootstrap.config;
+
+/**
+ * The config's {@code journal} section.
+ *
+ * @param url the JDBC URL of a shared store, or null for the run folder's embedded {@code journal.db}
+ * @param blockRecords stored records (events and marks) per committed block: the most a crash can lose, beside the
+ *     writer's queue
+ */
+public record JournalSettings(String url, int blockRecords) {}
