@@ -52,6 +52,16 @@ public final class BenchmarkData {
         return new BarSource(BTC, file, BarTime.OPEN, Duration.ofMinutes(1));
     }
 
+    /** The bundled example's config, {@code examples/sma-cross-btc.yaml}, absolute. */
+    public static Path exampleConfig() {
+        return btcFile()
+                .toAbsolutePath()
+                .getParent()
+                .getParent()
+                .resolve("sma-cross-btc.yaml")
+                .normalize();
+    }
+
     /** The original 45,031 bars. */
     public static List<Bar> btcBars() {
         List<Bar> bars = new ArrayList<>(45_100);

@@ -120,12 +120,24 @@ public class ReplayBenchmark {
         }
     }
 
+    private String postgresRun;
+
     @Benchmark
     public RunSummary journalPostgres() {
+        postgresRun = "bench-" + UUID.randomUUID();
         return Backtests.run(
                 MarketDataFeeds.inMemory(data, "bench"),
                 Backtests.smaCross(),
-                EventJournals.jdbc(postgresUrl, "bench-" + UUID.randomUUID()));
+                EventJournals.jdbc(postgresUrl, postgresRun));
+    }
+
+    /** The shared store keeps no benchmark runs (deleting is not timed). */
+    @TearDown(Level.Invocation)
+    public void deletePostgresRun() {
+        if (postgresRun != null) {
+            EventJournals.deleteRun(postgresUrl, postgresRun);
+            postgresRun = null;
+        }
     }
 
     /** Benchmark 7: 1a with the results computed as the run goes (their cost is the difference to 1a). */

@@ -138,7 +138,7 @@ public final class Ta4jSideBySide {
         return series;
     }
 
-    private static TradingRecord runTa4j(BarSeries series) {
+    static TradingRecord runTa4j(BarSeries series) {
         ClosePriceIndicator close = new ClosePriceIndicator(series);
         SMAIndicator fast = new SMAIndicator(close, 10);
         SMAIndicator slow = new SMAIndicator(close, 20);

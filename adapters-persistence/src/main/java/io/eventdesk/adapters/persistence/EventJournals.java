@@ -25,7 +25,7 @@ public final class EventJournals {
 
     /** A journal at a JDBC URL: {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://host:port/db?user=…}. */
     public static EventJournalPort jdbc(String jdbcUrl, String runId) {
-        return jdbc(jdbcUrl, RunRegistration.backtest(runId), DEFAULT_BLOCK_RECORDS);
+        return jdbc(jdbcUrl, RunRegistration.backtest(runId), DEFAULT_BLOCK_RECORDS, JournalDurability.PROCESS);
     }
 
     /** The stored records (events and marks) per committed block unless configured: the most a crash can lose. */
@@ -33,9 +33,11 @@ public final class EventJournals {
 
     /**
      * A journal at a JDBC URL for the run {@code run}, registered in the store's registry; a block of
-     * {@code blockRecords} stored records is committed at a time (and everything at a flush and at the end).
+     * {@code blockRecords} stored records is committed at a time (and everything at a flush and at the end), each
+     * commit surviving what {@code durability} says.
      */
-    public static EventJournalPort jdbc(String jdbcUrl, RunRegistration run, int blockRecords) {
+    public static EventJournalPort jdbc(
+            String jdbcUrl, RunRegistration run, int blockRecords, JournalDurability durability) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath();
             if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
@@ -47,7 +49,7 @@ public final class EventJournals {
             }
         }
         try {
-            return new JdbcEventJournal(jdbcUrl, run, blockRecords);
+            return new JdbcEventJournal(jdbcUrl, run, blockRecords, durability);
         } catch (RuntimeException e) {
             throw new BadInputException(shown(jdbcUrl), 0, null, "cannot open the journal: " + rootMessage(e), e);
         }
@@ -107,7 +109,7 @@ public final class EventJournals {
             java.time.Instant from,
             java.time.Instant to,
             StoredEventSink sink) {
-        org.jdbi.v3.core.Jdbi.create(jdbcUrl).useHandle(h -> {
+        org.jdbi.v3.core.Jdbi.create(() -> JournalDialect.open(jdbcUrl)).useHandle(h -> {
             StringBuilder sql =
                     new StringBuilder("SELECT sequence, time, type, payload FROM journal_events WHERE run_id = :r");
             if (type != null) {
@@ -160,6 +162,21 @@ public final class EventJournals {
         return withRegistry(jdbcUrl, (registry, c) -> registry.find(c, runId));
     }
 
+    /** Deletes the run {@code runId} from the store at {@code jdbcUrl}: its blocks and its registry row. */
+    public static void deleteRun(String jdbcUrl, String runId) {
+        try (java.sql.Connection c = JournalDialect.open(jdbcUrl);
+                java.sql.PreparedStatement blocks = c.prepareStatement("DELETE FROM journal_block WHERE run_id = ?");
+                java.sql.PreparedStatement run = c.prepareStatement("DELETE FROM journal_run WHERE run_id = ?")) {
+            blocks.setString(1, runId);
+            blocks.executeUpdate();
+            run.setString(1, runId);
+            run.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new BadInputException(
+                    shown(jdbcUrl), 0, null, "cannot delete run '" + runId + "': " + e.getMessage(), e);
+        }
+    }
+
     static String marketDigest(String jdbcUrl, String runId) {
         return withRegistry(jdbcUrl, (registry, c) -> registry.marketDigest(c, runId));
     }
@@ -169,7 +186,7 @@ public final class EventJournals {
     }
 
     private static <T> T withRegistry(String jdbcUrl, RegistryQuery<T> query) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl)) {
+        try (java.sql.Connection c = JournalDialect.open(jdbcUrl)) {
             JournalDialect dialect = JournalDialect.of(jdbcUrl);
             JournalSchema.ensure(c, dialect);
             return query.apply(new RunRegistry(dialect), c);

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -75,21 +74,25 @@ final class JdbcEventJournal implements EventJournalPort {
     private JournalReceipt receipt;
     private boolean closed;
 
-    JdbcEventJournal(String jdbcUrl, RunRegistration run, int blockRecords) {
+    JdbcEventJournal(String jdbcUrl, RunRegistration run, int blockRecords, JournalDurability durability) {
         this.runId = run.runId();
         this.blockRecords = blockRecords;
         this.dialect = JournalDialect.of(jdbcUrl);
         this.registry = new RunRegistry(dialect);
         Connection c = null;
         try {
-            c = DriverManager.getConnection(dialect.tune(jdbcUrl));
+            c = dialect.connect(jdbcUrl);
             if (dialect == JournalDialect.SQLITE) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA page_size=65536"); // a new file only: blocks are large values
                     s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA wal_autocheckpoint=1024"); // pages: checkpoints (and their syncs) every 64 MB
-                    s.execute("PRAGMA synchronous=NORMAL");
+                    s.execute("PRAGMA wal_autocheckpoint=1024"); // pages: a checkpoint every 64 MB
+                    s.execute("PRAGMA synchronous=" + (durability == JournalDurability.MACHINE ? "NORMAL" : "OFF"));
                     s.execute("PRAGMA busy_timeout=10000");
+                }
+            } else if (durability == JournalDurability.PROCESS) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET synchronous_commit = off"); // this session's commits only
                 }
             }
             JournalSchema.ensure(c, dialect);

@@ -5,9 +5,22 @@ enum JournalDialect {
     SQLITE,
     POSTGRESQL;
 
-    /** The URL tuned for the journal's writes (none needed today: one row per block). */
-    String tune(String jdbcUrl) {
-        return jdbcUrl;
+    /**
+     * A connection to {@code jdbcUrl} through this store's own driver: {@code DriverManager} would load and start
+     * every driver on the class path first, a fixed cost every run paid.
+     */
+    java.sql.Connection connect(String jdbcUrl) throws java.sql.SQLException {
+        java.sql.Driver driver = this == SQLITE ? new org.sqlite.JDBC() : new org.postgresql.Driver();
+        java.sql.Connection c = driver.connect(jdbcUrl, new java.util.Properties());
+        if (c == null) {
+            throw new java.sql.SQLException("the " + name().toLowerCase(java.util.Locale.ROOT)
+                    + " driver does not accept the URL " + jdbcUrl.replaceAll("\\?.*", ""));
+        }
+        return c;
+    }
+
+    static java.sql.Connection open(String jdbcUrl) throws java.sql.SQLException {
+        return of(jdbcUrl).connect(jdbcUrl);
     }
 
     static JournalDialect of(String jdbcUrl) {

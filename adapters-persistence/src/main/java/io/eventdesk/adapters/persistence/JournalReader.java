@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +39,7 @@ final class JournalReader {
 
     /** Streams the run to {@code visitor}; returns the last sequence number read (0 for none). */
     long read(Visitor visitor) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+        try (Connection c = JournalDialect.open(jdbcUrl)) {
             c.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
             try (PreparedStatement s = c.prepareStatement("SELECT first_sequence, last_sequence, mark_currency, events,"
                     + " mark_data FROM journal_block WHERE run_id = ? ORDER BY first_sequence")) {

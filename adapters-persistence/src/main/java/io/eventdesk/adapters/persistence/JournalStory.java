@@ -25,7 +25,7 @@ final class JournalStory {
     private final String runId;
 
     JournalStory(String jdbcUrl, String runId) {
-        this.jdbi = Jdbi.create(jdbcUrl);
+        this.jdbi = Jdbi.create(() -> JournalDialect.open(jdbcUrl));
         this.runId = runId;
     }
 

@@ -49,8 +49,8 @@ class SqliteEventJournalTest extends EventJournalContract {
     @Test
     void shouldCommitContiguousBlocks_whenARunHoldsMoreRecordsThanABlock() {
         List<Event> events = SampleEvents.run(5000);
-        EventJournalPort journal =
-                EventJournals.jdbc("jdbc:sqlite:" + file("blocks"), RunRegistration.backtest("blocks"), 1000);
+        EventJournalPort journal = EventJournals.jdbc(
+                "jdbc:sqlite:" + file("blocks"), RunRegistration.backtest("blocks"), 1000, JournalDurability.MACHINE);
         events.forEach(journal::append);
         journal.finish();
         List<java.util.Map<String, Object>> blocks = Jdbi.create("jdbc:sqlite:" + file("blocks"))

@@ -1,10 +1,12 @@
 package io.eventdesk.bootstrap.config;
 
 import io.eventdesk.adapters.persistence.EventJournals;
+import io.eventdesk.adapters.persistence.JournalDurability;
 
 /**
  * Reads {@code journal}: {@code url}, the JDBC URL of a shared store (absent: the run folder's embedded one), and
- * {@code block-records}, the stored records per committed block.
+ * {@code block-records}, the stored records per committed block, and {@code durability} ({@code process} or
+ * {@code machine}), what a commit survives.
  */
 final class JournalConfigReader {
     static final int MAX_BLOCK_RECORDS = 1_000_000;
@@ -13,9 +15,9 @@ final class JournalConfigReader {
 
     static JournalSettings read(ConfigNode root) {
         if (root.isMissing()) {
-            return new JournalSettings(null, EventJournals.DEFAULT_BLOCK_RECORDS);
+            return new JournalSettings(null, EventJournals.DEFAULT_BLOCK_RECORDS, JournalDurability.PROCESS);
         }
-        ConfigNode journal = root.object("url", "block-records");
+        ConfigNode journal = root.object("url", "block-records", "durability");
         String journalUrl = null;
         if (!journal.get("url").isMissing()) {
             journalUrl = journal.get("url").text();
@@ -30,6 +32,15 @@ final class JournalConfigReader {
         if (records < 1 || records > MAX_BLOCK_RECORDS) {
             throw block.error("expected a whole number from 1 to " + MAX_BLOCK_RECORDS + ", got " + records);
         }
-        return new JournalSettings(journalUrl, (int) records);
+        JournalDurability durability = JournalDurability.PROCESS;
+        ConfigNode d = journal.get("durability");
+        if (!d.isMissing()) {
+            durability = switch (d.text()) {
+                case "process" -> JournalDurability.PROCESS;
+                case "machine" -> JournalDurability.MACHINE;
+                default -> throw d.error("expected process or machine, got '" + d.text() + "'");
+            };
+        }
+        return new JournalSettings(journalUrl, (int) records, durability);
     }
 }

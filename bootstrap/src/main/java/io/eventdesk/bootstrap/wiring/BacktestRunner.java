@@ -111,7 +111,8 @@ public final class BacktestRunner {
                     ? EventJournals.jdbc(
                             EventJournals.sqliteUrl(out.resolve(JOURNAL_FILE)),
                             registration(config, config.name()),
-                            config.journal().blockRecords())
+                            config.journal().blockRecords(),
+                            config.journal().durability())
                     : journalAt(config, status.runId());
             artifacts = RunArtifacts.directory(out, resultsSpec(config), quality::toMap, config.file());
             Path base = config.file().toAbsolutePath().getParent();
@@ -175,7 +176,8 @@ public final class BacktestRunner {
             return EventJournals.jdbc(
                     config.journalUrl(),
                     registration(config, runId),
-                    config.journal().blockRecords());
+                    config.journal().blockRecords(),
+                    config.journal().durability());
         } catch (BadInputException e) {
             throw new BadInputException(config.file().toString(), 0, "journal.url", e.getMessage(), e);
         }
