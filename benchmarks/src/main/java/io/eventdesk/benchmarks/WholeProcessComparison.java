@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The whole-process comparison: the default command ({@code eventdesk backtest}, the embedded journal on, every run
- * file written) against a ta4j 0.17 program ({@link Ta4jProcess}) on the same CSV of the BTC month repeated to
+ * The whole-process comparison: the README's command ({@code bin/eventdesk backtest}, the embedded journal on, every
+ * run file written) against a ta4j 0.17 program ({@link Ta4jProcess}) on the same CSV of the BTC month repeated to
  * {@code bars} bars, each a fresh JVM, alternated, the median wall time of each. Also the bundled example's wall
- * time. Arguments: the eventdesk CLI jar, bars (default 900,000), runs (default 5).
+ * time. Arguments: the launcher (default {@code bin/eventdesk}), bars (default 900,000), runs (default 5).
  */
 public final class WholeProcessComparison {
     private WholeProcessComparison() {}

@@ -77,8 +77,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
     private GatedFile open(String name, String header) throws IOException {
         GatedFile w = new GatedFile(directory.resolve(name), () -> current);
         if (header != null) {
-            w.write(header);
-            w.write('\n');
+            w.header(header + "\n");
         }
         return w;
     }

@@ -45,6 +45,15 @@ final class GatedFile extends Writer {
         return path;
     }
 
+    /** Writes {@code header} to the file at once: a line that depends on no event (a CSV header). */
+    void header(String header) throws IOException {
+        if (pending.length() > 0) {
+            throw new IllegalStateException("a header goes before anything else in " + path);
+        }
+        out.write(header.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     @Override
     public void write(String s) throws IOException {
         tag();

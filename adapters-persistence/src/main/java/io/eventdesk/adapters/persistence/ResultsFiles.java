@@ -45,8 +45,7 @@ final class ResultsFiles implements AutoCloseable {
         this.dataQuality = dataQuality;
         this.spec = spec;
         this.trades = new GatedFile(directory.resolve(RunArtifacts.TRADES), sequence);
-        trades.write(TRADES_HEADER);
-        trades.write('\n');
+        trades.header(TRADES_HEADER + "\n");
         this.results = spec.newResults(this::write, REPORT_TRIPS);
     }
 
