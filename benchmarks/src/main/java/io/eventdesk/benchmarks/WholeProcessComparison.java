@@ -43,8 +43,6 @@ public final class WholeProcessComparison {
         for (int i = 0; i < runs; i++) {
             ours[i] = time(
                     dir,
-                    java,
-                    "-jar",
                     cli.toString(),
                     "backtest",
                     "--config",
@@ -55,8 +53,6 @@ public final class WholeProcessComparison {
             theirs[i] = time(dir, java, "-cp", self.toString(), Ta4jProcess.class.getName(), csv.toString());
             small[i] = time(
                     dir,
-                    java,
-                    "-jar",
                     cli.toString(),
                     "backtest",
                     "--config",

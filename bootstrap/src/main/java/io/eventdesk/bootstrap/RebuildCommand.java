@@ -9,7 +9,6 @@ import io.eventdesk.application.usecase.RebuildPortfolioUseCase.RebuildRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.ConfigLoader;
 import io.eventdesk.bootstrap.wiring.ProgressFeed;
-import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.value.Money;
 import java.io.IOException;
@@ -25,7 +24,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code eventdesk rebuild --config FILE [--out DIR]}: rebuilds a finished run's portfolio from its journal (the
- * journaled fills and the marks of the config's data) and compares every figure with the run's summary.json.
+ * journaled fills and the marks of the config's data) and compares every figure with the run's summary.json. The
+ * journal is the run folder's, or the config's shared store ({@code journal.url}) with the run id the folder's
+ * {@code status.json} records. It is streamed: the rebuild needs the memory of one block, not of the run.
  */
 @Command(
         name = "rebuild",
@@ -50,17 +51,15 @@ final class RebuildCommand implements Callable<Integer> {
         BacktestConfig cfg = ConfigLoader.load(config);
         Path folder = out != null ? out : Path.of("runs", cfg.name());
         JsonNode live = RunFolderFiles.summary(folder);
-        if (cfg.journalUrl() != null) {
-            throw new BadInputException(
-                    config.toString(), 0, "journal.url", "rebuild reads the run folder's embedded journal only");
-        }
-        String url = RunFolderFiles.journalUrl(folder);
+        // the run folder's embedded journal, or the run the folder records in the config's shared store
+        String url = cfg.journalUrl() != null ? cfg.journalUrl() : RunFolderFiles.journalUrl(folder);
+        String runId = cfg.journalUrl() != null ? RunFolderFiles.sharedRunId(folder) : cfg.name();
         Portfolio p = new RebuildPortfolioService()
                 .rebuild(new RebuildRequest(
                         cfg.account(),
                         cfg.instruments(),
                         cfg.sessions(),
-                        EventJournals.history(url, cfg.name()),
+                        EventJournals.history(url, runId),
                         ProgressFeed.of(
                                 MarketDataFeeds.open(cfg.data(), new DataQualityReport()),
                                 "rebuild " + cfg.name(),

@@ -34,6 +34,20 @@ final class RunFolderFiles {
         return ids.get(ids.size() - 1);
     }
 
+    /** The id of the run the folder holds in a shared store, from its {@code status.json}; an error when none. */
+    static String sharedRunId(Path folder) {
+        Path file = folder.resolve("status.json");
+        try {
+            JsonNode status = Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()) : null;
+            if (status == null || !status.hasNonNull("journal_run_id")) {
+                throw new BadInputException(file.toString(), 0, "journal_run_id", "the folder names no run of a store");
+            }
+            return status.get("journal_run_id").asText();
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), 0, null, "not valid JSON");
+        }
+    }
+
     /** The folder's summary.json; an error when the run did not finish (and so wrote none). */
     static JsonNode summary(Path folder) {
         Path file = folder.resolve("summary.json");

@@ -33,6 +33,25 @@ abstract class SourceReader implements RecordReader {
     final DataQualityReport.FileQuality quality;
     final ValidationPolicy policy;
     private final BigDecimal tickTolerance;
+    /** one tick in units of the instrument's price scale */
+    private final long tickUnits;
+
+    private final PlainDecimal plain = new PlainDecimal();
+    private static final long[] POW10 = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L
+    };
     private MarketData next;
     /** the last record kept: its time and its content, for order and duplicate checks */
     private Instant lastTime;
@@ -60,6 +79,7 @@ abstract class SourceReader implements RecordReader {
         }
         this.quality = report.file(file, policy);
         this.tickTolerance = instrument.tickSize().toBigDecimal().movePointLeft(3);
+        this.tickUnits = instrument.tickSize().unitsAt(instrument.priceScale());
     }
 
     private static TimeParser timeParser(DataSource source, String file, long line) {
@@ -148,6 +168,17 @@ abstract class SourceReader implements RecordReader {
      * to the nearest tick under {@link ValidationPolicy#REPAIR}. Null after a problem that drops the row.
      */
     Price price(CsvRecord r, String field) {
+        if (plain.parse(raw(r, field))
+                && plain.units > 0
+                && plain.scale <= instrument.priceScale()
+                // the general path works at three more decimals: the same range
+                && plain.units <= Long.MAX_VALUE / POW10[instrument.priceScale() + 3 - plain.scale]) {
+            // on the grid as written: the exact price at the instrument's scale, as the general path gives it
+            long units = plain.units * POW10[instrument.priceScale() - plain.scale];
+            if (units % tickUnits == 0) {
+                return new Price(units, instrument.priceScale());
+            }
+        }
         long line = r.getStartingLineNumber();
         BigDecimal value = number(r, field);
         if (value == null) {
@@ -195,6 +226,15 @@ abstract class SourceReader implements RecordReader {
         int col = columns.of(field);
         if (col < 0 || r.getField(col).isBlank()) {
             return null;
+        }
+        if (plain.parse(raw(r, field)) && plain.scale <= 8) {
+            long units = plain.units;
+            int scale = plain.scale;
+            while (scale > 0 && units % 10 == 0) { // normalized, as Quantity.of(BigDecimal) is
+                units /= 10;
+                scale--;
+            }
+            return new Quantity(units, scale);
         }
         BigDecimal v = number(r, field);
         if (v == null) {

@@ -227,7 +227,7 @@ final class CsvRunArtifacts implements RunArtifactsPort {
         }
         line.put("checks", evaluated);
         line.put("fields", s == null ? Map.of() : s.signal().fields());
-        decisions.write(EventJson.ARTIFACTS.writeValueAsString(line) + "\n");
+        decisions.write(PlainJson.write(line) + "\n");
     }
 
     private final StringBuilder line = new StringBuilder(256);

@@ -22,8 +22,6 @@ import java.util.TreeMap;
  * checks for every type on generated events. Any other event is left to {@link EventJson}. One instance per thread.
  */
 final class FastEventJson {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private final StringBuilder out = new StringBuilder(2048);
     private final IsoInstant iso = new IsoInstant();
 
@@ -210,30 +208,7 @@ final class FastEventJson {
         out.append('"').append(iso.format(t)).append('"');
     }
 
-    /** A JSON string with Jackson's default escapes: quote, backslash, the short forms, other controls as \\u00XX. */
     private void string(String s) {
-        if (s == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                out.append(c);
-                continue;
-            }
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        out.append('"');
+        PlainJson.string(out, s);
     }
 }

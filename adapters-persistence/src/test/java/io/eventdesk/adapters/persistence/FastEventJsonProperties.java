@@ -47,6 +47,28 @@ class FastEventJsonProperties {
         assertThat(fast.write(event)).isEqualTo(EventJson.write(event));
     }
 
+    @Property(tries = 300)
+    void shouldWriteTheArtifactMappersText_whenAnyPlainValueIsWritten(@ForAll("plainValues") Object value)
+            throws Exception {
+        assertThat(PlainJson.write(value)).isEqualTo(EventJson.ARTIFACTS.writeValueAsString(value));
+    }
+
+    @Provide
+    Arbitrary<Object> plainValues() {
+        Arbitrary<Object> leaf = Arbitraries.oneOf(
+                text().map(t -> (Object) t),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.longs().map(l -> (Object) l),
+                quantities().map(q -> (Object) q),
+                prices().map(p -> (Object) p),
+                Arbitraries.just(null));
+        Arbitrary<Object> list = leaf.list().ofMaxSize(4).map(l -> (Object) l);
+        Arbitrary<Object> map = Arbitraries.maps(text(), Arbitraries.oneOf(leaf, list))
+                .ofMaxSize(6)
+                .map(m -> (Object) new java.util.LinkedHashMap<>(m));
+        return Arbitraries.oneOf(map, list, leaf);
+    }
+
     @Property(tries = 2000)
     void shouldWriteInstantToString_whenAnyInstantIsFormatted(@ForAll("instants") Instant t) {
         assertThat(new IsoInstant().format(t)).isEqualTo(t.toString());
