@@ -86,17 +86,25 @@ final class JournalCommand implements Runnable {
     @Command(
             name = "verify",
             mixinStandardHelpOptions = true,
-            description = "Checks a run folder's journal: it ends, its sequence has no hole but the market events,"
-                    + " its digest recomputed from the store equals the run's, and the market data files still give"
-                    + " the run's data digest. Exit 0 when all hold, 1 with the first problem named.")
+            description = "Checks a run's journal: the run ended, its blocks are contiguous and reach as far as the"
+                    + " registry says, its digest recomputed from the store equals the one recorded (and the run"
+                    + " folder's), and the market data files still give the run's data digest. A run folder, or"
+                    + " --journal URL --run ID for a run of a shared store. Exit 0 when all hold, 1 with the first"
+                    + " problem named.")
     static final class Verify implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "the run folder")
         Path folder;
+
+        @Option(names = "--journal", paramLabel = "URL", description = "a store's JDBC URL instead of a run folder")
+        String journal;
+
+        @Option(names = "--run", paramLabel = "ID", description = "with --journal: the run's id (see runs list)")
+        String run;
 
         @Option(
                 names = "--config",
                 paramLabel = "FILE",
-                description = "the run's config (default: the one its summary.json names)")
+                description = "the run's config, for its data files (default: the one its summary.json names)")
         Path config;
 
         @CommandLine.Spec
@@ -104,20 +112,42 @@ final class JournalCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            String url = RunFolderFiles.journalUrl(folder);
-            JsonNode summary = RunFolderFiles.summaryIfAny(folder);
-            Path configFile = RunFolderFiles.config(folder, summary, config);
-            BacktestConfig cfg = ConfigLoader.load(configFile);
-            String expected =
-                    summary == null ? null : summary.path("journal_digest").asText(null);
+            if ((folder == null) == (journal == null) || (journal == null) != (run == null)) {
+                throw new BadInputException("give a run folder, or --journal URL with --run ID");
+            }
+            String url = journal;
+            String runId = run;
+            String expected = null;
+            BacktestConfig cfg = config == null ? null : ConfigLoader.load(config);
+            if (folder != null) {
+                JsonNode summary = RunFolderFiles.summaryIfAny(folder);
+                if (cfg == null && summary != null && summary.hasNonNull("config")) {
+                    cfg = ConfigLoader.load(RunFolderFiles.config(folder, summary, null));
+                }
+                expected =
+                        summary == null ? null : summary.path("journal_digest").asText(null);
+                if (cfg != null && cfg.journalUrl() != null) {
+                    url = cfg.journalUrl();
+                    runId = RunFolderFiles.sharedRunId(folder);
+                } else {
+                    url = RunFolderFiles.journalUrl(folder);
+                    runId = RunFolderFiles.runId(folder, url);
+                }
+            }
             List<String> problems = EventJournals.verify(
-                    url, cfg.name(), expected, MarketDataFeeds.open(cfg.data(), new DataQualityReport()));
+                    url,
+                    runId,
+                    expected,
+                    cfg == null ? null : MarketDataFeeds.open(cfg.data(), new DataQualityReport()));
             PrintWriter w = spec.commandLine().getOut();
             if (problems.isEmpty()) {
                 w.printf(
-                        "journal verified: it ends, its sequence is whole, its digest %s is the run's, and the market"
-                                + " data files give the run's data digest%n",
-                        expected == null ? "(no summary to compare)" : expected);
+                        "journal verified: the run ended, its blocks are contiguous, its digest %s is the one"
+                                + " recorded, %s%n",
+                        EventJournals.run(url, runId).digest(),
+                        cfg == null
+                                ? "(no config given: the data files were not compared)"
+                                : "and the market data files give the run's data digest");
                 return EventdeskCli.OK;
             }
             PrintWriter err = spec.commandLine().getErr();

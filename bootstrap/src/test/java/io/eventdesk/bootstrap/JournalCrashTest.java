@@ -219,6 +219,9 @@ class JournalCrashTest {
             RunRecord run = runNamed(name);
             assertThat(run.status()).isEqualTo("FINISHED");
             assertThat(EventJournals.verify(PG, run.id(), null, null)).isEmpty();
+            RunFolder verified = RunFolder.cli(dir, "journal", "verify", "--journal", PG, "--run", run.id());
+            assertThat(verified.exitCode).as(verified.err).isZero();
+            assertThat(verified.out).contains("journal verified").contains(run.digest());
             assertThat(events(PG, run.id())).isEqualTo(reference);
             String summaryDigest = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(dir.resolve(name).resolve("summary.json").toFile())
