@@ -1,7 +1,9 @@
 package io.eventdesk.adapters.persistence;
 
+import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.PortfolioValued;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
@@ -13,7 +15,8 @@ import java.security.MessageDigest;
 final class EventBlock {
     static final int MARK_BYTES = 84;
 
-    private final StringBuilder events = new StringBuilder(1 << 16);
+    private final StringBuilder events = new StringBuilder(1 << 20);
+    private byte[] utf8 = new byte[1 << 12];
     private ByteBuffer marks = ByteBuffer.allocate(MARK_BYTES * 1024);
     private long firstSequence;
     private long lastSequence;
@@ -50,17 +53,46 @@ final class EventBlock {
         marketEvents++;
     }
 
-    /** Adds a stored event; {@code payload} is its canonical JSON. */
-    void addEvent(long sequence, String type, String payload) {
-        take(sequence);
+    /**
+     * Adds a stored event, its canonical JSON written in place ({@code fast}, or {@link EventJson} for the types it
+     * does not know), and extends {@code digest} with {@code type TAB payload LF}.
+     */
+    void addEvent(Event event, String type, FastEventJson fast, MessageDigest digest) {
+        take(event.sequence());
         events.append(storedEvents == 0 ? "[[" : ",\n[")
-                .append(sequence)
+                .append(event.sequence())
                 .append(",\"")
                 .append(type)
-                .append("\",")
-                .append(payload)
-                .append(']');
+                .append("\",");
+        int start = events.length();
+        if (!fast.appendTo(event, events)) {
+            events.append(EventJson.write(event));
+        }
+        int end = events.length();
+        events.append(']');
         storedEvents++;
+        digest.update(type.getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) '\t');
+        digestUtf8(digest, start, end);
+        digest.update((byte) '\n');
+    }
+
+    /** Extends {@code digest} with the UTF-8 bytes of {@code events[start, end)}, without a String in between. */
+    private void digestUtf8(MessageDigest digest, int start, int end) {
+        int n = end - start;
+        if (utf8.length < n) {
+            utf8 = new byte[Math.max(n, utf8.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            char c = events.charAt(start + i);
+            if (c >= 0x80) { // not ASCII: the JDK's encoder
+                digest.update(utf8, 0, i);
+                digest.update(events.substring(start + i, end).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            utf8[i] = (byte) c;
+        }
+        digest.update(utf8, 0, n);
     }
 
     /** Packs a mark and extends {@code digest} with its bytes. */
@@ -119,7 +151,13 @@ final class EventBlock {
     }
 
     String eventsText() {
-        return storedEvents == 0 ? "[]" : events + "]";
+        if (storedEvents == 0) {
+            return "[]";
+        }
+        events.append(']');
+        String text = events.toString();
+        events.setLength(events.length() - 1);
+        return text;
     }
 
     byte[] markBytes() {

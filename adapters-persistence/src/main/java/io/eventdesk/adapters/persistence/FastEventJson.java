@@ -22,12 +22,19 @@ import java.util.TreeMap;
  * checks for every type on generated events. Any other event is left to {@link EventJson}. One instance per thread.
  */
 final class FastEventJson {
-    private final StringBuilder out = new StringBuilder(2048);
+    private final StringBuilder own = new StringBuilder(2048);
     private final IsoInstant iso = new IsoInstant();
+    private StringBuilder out;
 
     /** The event's canonical JSON, or null when this writer does not know its type. */
     String write(Event event) {
-        out.setLength(0);
+        own.setLength(0);
+        return appendTo(event, own) ? own.toString() : null;
+    }
+
+    /** Appends the event's canonical JSON to {@code target}; false (nothing appended) for a type it does not know. */
+    boolean appendTo(Event event, StringBuilder target) {
+        out = target;
         if (event instanceof RiskEvaluated r) {
             risk(r);
         } else if (event instanceof OrderFilled f) {
@@ -47,9 +54,9 @@ final class FastEventJson {
             string(o.orderId().toString());
             sequenceAndTime(o.sequence(), o.time());
         } else {
-            return null;
+            return false;
         }
-        return out.toString();
+        return true;
     }
 
     private void risk(RiskEvaluated r) {

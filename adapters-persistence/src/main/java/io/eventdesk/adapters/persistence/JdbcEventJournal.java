@@ -262,16 +262,7 @@ final class JdbcEventJournal implements EventJournalPort {
             block.addMark(mark, digest);
             marks++;
         } else {
-            String type = EventJson.type(event);
-            String payload = fastJson.write(event);
-            if (payload == null) {
-                payload = EventJson.write(event);
-            }
-            digest.update(type.getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) '\t');
-            digest.update(payload.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-            block.addEvent(event.sequence(), type, payload);
+            block.addEvent(event, EventJson.type(event), fastJson, digest);
             storedEvents++;
         }
         if (block.records() >= blockRecords || block.textLength() >= MAX_BLOCK_TEXT) {

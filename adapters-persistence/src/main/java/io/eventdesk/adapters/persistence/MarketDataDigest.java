@@ -31,6 +31,12 @@ import java.util.List;
 final class MarketDataDigest {
     private final MessageDigest sha;
     private final ByteBuffer buffer = ByteBuffer.allocate(128);
+    /** bytes waiting for the digest: one update call per few hundred events instead of two per event */
+    private final byte[] pending = new byte[1 << 14];
+
+    private int pendingLength;
+    private io.eventdesk.domain.instrument.InstrumentId lastId;
+    private byte[] lastIdBytes;
     private long events;
     private Instant first;
     private Instant last;
@@ -51,34 +57,34 @@ final class MarketDataDigest {
             bar(closed.bar().ask(), (byte) 3);
         } else if (event instanceof BookUpdated updated) {
             BookUpdate u = updated.update();
-            sha.update(u.instrument().value().getBytes(StandardCharsets.UTF_8));
+            id(u.instrument());
             buffer.clear();
             buffer.put((byte) 4);
             time(u.time());
             buffer.putLong(u.updateId()).put((byte) (u.snapshot() ? 1 : 0));
             buffer.putInt(u.bids().size()).putInt(u.asks().size());
-            sha.update(buffer.array(), 0, buffer.position());
+            flushBuffer();
             for (List<BookUpdate.Level> side : List.of(u.bids(), u.asks())) {
                 for (BookUpdate.Level l : side) {
                     buffer.clear();
                     price(l.price());
                     quantity(l.size());
-                    sha.update(buffer.array(), 0, buffer.position());
+                    flushBuffer();
                 }
             }
         } else if (event instanceof TradePrinted printed) {
             Trade t = printed.trade();
-            sha.update(t.instrument().value().getBytes(StandardCharsets.UTF_8));
+            id(t.instrument());
             buffer.clear();
             buffer.put((byte) 1);
             time(t.time());
             price(t.price());
             buffer.putLong(t.size().units()).putInt(t.size().scale());
             buffer.put((byte) (t.aggressor() == null ? 0 : t.aggressor().ordinal() + 1));
-            sha.update(buffer.array(), 0, buffer.position());
+            flushBuffer();
         } else if (event instanceof QuoteUpdated updated) {
             Quote q = updated.quote();
-            sha.update(q.instrument().value().getBytes(StandardCharsets.UTF_8));
+            id(q.instrument());
             buffer.clear();
             buffer.put((byte) 2);
             time(q.time());
@@ -86,7 +92,7 @@ final class MarketDataDigest {
             optional(q.ask());
             quantity(q.bidSize());
             quantity(q.askSize());
-            sha.update(buffer.array(), 0, buffer.position());
+            flushBuffer();
         }
         if (first == null) {
             first = event.time();
@@ -95,12 +101,37 @@ final class MarketDataDigest {
         events++;
     }
 
+    private void id(io.eventdesk.domain.instrument.InstrumentId id) {
+        if (!id.equals(lastId)) {
+            lastId = id;
+            lastIdBytes = id.value().getBytes(StandardCharsets.UTF_8);
+        }
+        put(lastIdBytes, 0, lastIdBytes.length);
+    }
+
+    private void flushBuffer() {
+        put(buffer.array(), 0, buffer.position());
+    }
+
+    private void put(byte[] bytes, int offset, int length) {
+        if (pendingLength + length > pending.length) {
+            sha.update(pending, 0, pendingLength);
+            pendingLength = 0;
+            if (length > pending.length) {
+                sha.update(bytes, offset, length);
+                return;
+            }
+        }
+        System.arraycopy(bytes, offset, pending, pendingLength, length);
+        pendingLength += length;
+    }
+
     private void time(Instant t) {
         buffer.putLong(t.getEpochSecond()).putInt(t.getNano());
     }
 
     private void bar(Bar b, byte tag) {
-        sha.update(b.instrument().value().getBytes(StandardCharsets.UTF_8));
+        id(b.instrument());
         buffer.clear();
         buffer.put(tag);
         time(b.openTime());
@@ -110,7 +141,7 @@ final class MarketDataDigest {
         price(b.low());
         price(b.close());
         quantity(b.volume());
-        sha.update(buffer.array(), 0, buffer.position());
+        flushBuffer();
     }
 
     private void optional(Price p) {
@@ -138,6 +169,8 @@ final class MarketDataDigest {
     }
 
     String hex() {
+        sha.update(pending, 0, pendingLength);
+        pendingLength = 0;
         return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -69,7 +69,17 @@ final class PlainJson {
             return;
         }
         out.append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
+        int n = s.length();
+        int clean = 0;
+        while (clean < n) {
+            char c = s.charAt(clean);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            clean++;
+        }
+        out.append(s, 0, clean); // most strings need no escape: one copy
+        for (int i = clean; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
                 out.append(c);
