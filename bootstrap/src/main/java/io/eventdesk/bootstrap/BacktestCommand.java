@@ -4,6 +4,7 @@ import io.eventdesk.adapters.marketdata.DataQualityReport;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.ConfigLoader;
 import io.eventdesk.bootstrap.wiring.BacktestRunner;
+import io.eventdesk.bootstrap.wiring.Plugins;
 import io.eventdesk.domain.run.RunSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,15 +33,23 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar (there is none when the output is not a terminal)")
     boolean quiet;
 
+    @Option(
+            names = "--classpath",
+            paramLabel = "PATH",
+            description = "jars and class folders of your own strategies, separated by '${sys:path.separator}'"
+                    + " (also: EVENTDESK_CLASSPATH, and every jar in a plugins/ folder)")
+    String classpath;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        ClassLoader plugins = Plugins.loader(classpath);
         BacktestConfig cfg = ConfigLoader.load(config);
         Path folder = out != null ? out : Path.of("runs", cfg.name());
         DataQualityReport quality = new DataQualityReport();
-        RunSummary s = BacktestRunner.run(cfg, folder, quality, !quiet);
+        RunSummary s = BacktestRunner.run(cfg, folder, quality, !quiet, plugins);
         PrintWriter w = spec.commandLine().getOut();
         String ccy = " " + s.initialCash().currency();
         w.printf(

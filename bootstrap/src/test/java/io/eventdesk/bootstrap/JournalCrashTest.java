@@ -97,10 +97,27 @@ class JournalCrashTest {
                 .start();
     }
 
-    private static void killAfter(Process p, long millis) throws InterruptedException {
+    /**
+     * Kills {@code p} with SIGKILL {@code millis} after its run has committed its first block ({@code committed}
+     * polled), so that the kill lands during the run whatever the machine's speed.
+     */
+    private static void killAfterFirstCommit(Process p, java.util.function.BooleanSupplier committed, long millis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.isAlive() && !committed.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         Thread.sleep(millis);
         p.destroyForcibly(); // SIGKILL
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static boolean committedIn(String url, java.util.function.Predicate<RunRecord> which) {
+        try {
+            return EventJournals.runs(url).stream().anyMatch(r -> which.test(r) && r.lastSequence() > 0);
+        } catch (RuntimeException e) {
+            return false; // not created yet, or busy: look again
+        }
     }
 
     @Test
@@ -110,8 +127,9 @@ class JournalCrashTest {
         for (int attempt = 0; attempt < 4; attempt++) {
             Path folder = dir.resolve("killed-" + attempt);
             Process p = backtest(config("crash", null), folder);
-            killAfter(p, 700 + random.nextInt(2500));
             Path db = folder.resolve("journal.db");
+            killAfterFirstCommit(
+                    p, () -> Files.exists(db) && committedIn("jdbc:sqlite:" + db, r -> true), random.nextInt(1500));
             if (!Files.exists(db)) {
                 continue; // killed before the journal existed: nothing to check
             }
@@ -190,7 +208,7 @@ class JournalCrashTest {
             String name = "crash-" + UUID.randomUUID();
             Path folder = dir.resolve("pg-killed-" + attempt);
             Process p = backtest(config(name, PG), folder);
-            killAfter(p, 1200 + random.nextInt(2000));
+            killAfterFirstCommit(p, () -> committedIn(PG, r -> r.name().equals(name)), random.nextInt(1500));
             RunRecord run = runNamed(name);
             if (run == null || run.status().equals("FINISHED")) {
                 continue;

@@ -59,8 +59,14 @@ public final class BacktestRunner {
 
     /** The same, with a progress bar on the terminal once the run takes more than two seconds. */
     public static RunSummary run(BacktestConfig config, Path out, DataQualityReport quality, boolean progress) {
+        return run(config, out, quality, progress, Plugins.loader(null));
+    }
+
+    /** As {@link #run(BacktestConfig, Path, DataQualityReport, boolean)}, users' classes found by {@code plugins}. */
+    public static RunSummary run(
+            BacktestConfig config, Path out, DataQualityReport quality, boolean progress, ClassLoader plugins) {
         try {
-            return runWith(config, out, quality, progress);
+            return runWith(config, out, quality, progress, plugins);
         } finally {
             writeQuality(quality, out);
         }
@@ -79,7 +85,8 @@ public final class BacktestRunner {
         }
     }
 
-    private static RunSummary runWith(BacktestConfig config, Path out, DataQualityReport quality, boolean progress) {
+    private static RunSummary runWith(
+            BacktestConfig config, Path out, DataQualityReport quality, boolean progress, ClassLoader plugins) {
         Map<String, Strategy> strategies = new LinkedHashMap<>();
         List<StrategySpec> signalFiles = new ArrayList<>();
         for (StrategySpec spec : config.strategies()) {
@@ -89,7 +96,7 @@ public final class BacktestRunner {
             } else {
                 strategies.put(
                         spec.id(),
-                        StrategyLoader.load(config.file().toString(), spec.key(), spec.type(), spec.params()));
+                        StrategyLoader.load(config.file().toString(), spec.key(), spec.type(), spec.params(), plugins));
             }
         }
         RunFolderStatus status = RunFolderStatus.begin(out, config.name());

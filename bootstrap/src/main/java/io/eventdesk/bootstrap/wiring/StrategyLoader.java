@@ -17,14 +17,21 @@ public final class StrategyLoader {
     private StrategyLoader() {}
 
     public static Strategy load(String source, String key, String type, StrategyParameters params) {
+        return load(source, key, type, params, StrategyLoader.class.getClassLoader());
+    }
+
+    /** As {@link #load(String, String, String, StrategyParameters)}, a user's class found by {@code classes}. */
+    public static Strategy load(
+            String source, String key, String type, StrategyParameters params, ClassLoader classes) {
         try {
-            return find(source, key, type, params);
+            return find(source, key, type, params, classes);
         } catch (BadInputException e) {
             throw e.in(source); // a parameter's error names its key; the config file is added here
         }
     }
 
-    private static Strategy find(String source, String key, String type, StrategyParameters params) {
+    private static Strategy find(
+            String source, String key, String type, StrategyParameters params, ClassLoader classes) {
         var builtin = BuiltinStrategies.create(type, params);
         if (builtin.isPresent()) {
             return builtin.get();
@@ -38,9 +45,15 @@ public final class StrategyLoader {
         }
         Class<?> cls;
         try {
-            cls = Class.forName(type);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw bad(source, key, "no class " + type + " on the classpath (add its jar to the classpath)");
+            cls = Class.forName(type, true, classes);
+        } catch (ClassNotFoundException e) {
+            throw bad(
+                    source,
+                    key,
+                    "no class " + type + " on the classpath (give its jar with --classpath, " + Plugins.ENV
+                            + " or a plugins/ folder)");
+        } catch (LinkageError e) {
+            throw bad(source, key, "class " + type + " cannot be loaded: " + e);
         }
         if (!Strategy.class.isAssignableFrom(cls)) {
             throw bad(source, key, type + " does not implement " + Strategy.class.getName());

@@ -1,0 +1,162 @@
+package io.eventdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's strategy from outside eventdesk's class path: compiled here into a jar of its own that only the plugin
+ * class loader can see, then named in a config and found through {@code --classpath} or a {@code plugins/} folder.
+ * A missing entry or class is one line naming it, exit 2.
+ */
+class PluginsTest {
+    private static final String SOURCE = """
+            package com.example.plugin;
+
+            import io.eventdesk.domain.market.MarketData;
+            import io.eventdesk.domain.signal.Signal;
+            import io.eventdesk.domain.strategy.Strategy;
+            import io.eventdesk.domain.strategy.StrategyContext;
+            import io.eventdesk.domain.strategy.StrategyParameters;
+            import io.eventdesk.domain.value.Quantity;
+            import java.util.List;
+            import java.util.Map;
+
+            public final class FirstBarBuyer implements Strategy {
+                private final Quantity quantity;
+                private boolean done;
+
+                public FirstBarBuyer(StrategyParameters params) {
+                    params.allowOnly("quantity");
+                    this.quantity = params.positiveQuantity("quantity");
+                }
+
+                @Override
+                public List<Signal> onMarketData(MarketData data, StrategyContext context) {
+                    if (done) {
+                        return List.of();
+                    }
+                    done = true;
+                    return List.of(Signal.target("first-bar", data.instrument(), quantity, "the first bar", Map.of()));
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+
+    @BeforeEach
+    void configAndData() throws IOException {
+        Files.writeString(dir.resolve("bars.csv"), Fixtures.minuteBars(50, "\n"));
+        config = dir.resolve("config.yaml");
+        Files.writeString(config, """
+                name: plugin
+                account:
+                  initial-cash: 100000
+                  base-currency: USD
+                instruments:
+                  - {id: TEST, asset-class: equity, currency: USD, tick-size: 0.01}
+                data:
+                  - {instrument: TEST, kind: bars, path: bars.csv}
+                strategy:
+                  type: com.example.plugin.FirstBarBuyer
+                  params: {quantity: 3}
+                """);
+    }
+
+    /** The plugin compiled against eventdesk's classes and packed into a jar in {@code folder}. */
+    private Path pluginJar(Path folder) throws IOException {
+        Path src = dir.resolve("src/com/example/plugin/FirstBarBuyer.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, SOURCE);
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int code = javac.run(
+                null,
+                null,
+                null,
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                src.toString());
+        assertThat(code).isZero();
+        Files.createDirectories(folder);
+        Path jar = folder.resolve("first-bar-buyer.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            String name = "com/example/plugin/FirstBarBuyer.class";
+            out.putNextEntry(new JarEntry(name));
+            Files.copy(classes.resolve(name), out);
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
+    void shouldRunAStrategyFromItsOwnJar_whenItIsGivenWithClasspath() throws IOException {
+        Path jar = pluginJar(dir.resolve("lib"));
+        RunFolder run = RunFolder.cli(
+                dir.resolve("run"),
+                "backtest",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve("run").toString(),
+                "--classpath",
+                jar.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.summary().get("fills").asInt()).isEqualTo(1);
+        assertThat(run.csv("fills.csv").get(0).get("quantity")).isEqualTo("3");
+    }
+
+    @Test
+    void shouldRunAStrategyFromThePluginsFolder_whenEventdeskHomeHoldsItsJar() throws IOException {
+        Path home = dir.resolve("home");
+        pluginJar(home.resolve("plugins"));
+        String before = System.getProperty("eventdesk.home");
+        System.setProperty("eventdesk.home", home.toString());
+        try {
+            RunFolder run = RunFolder.backtest(config, dir.resolve("run2"));
+            assertThat(run.exitCode).as(run.err).isZero();
+            assertThat(run.summary().get("fills").asInt()).isEqualTo(1);
+        } finally {
+            if (before == null) {
+                System.clearProperty("eventdesk.home");
+            } else {
+                System.setProperty("eventdesk.home", before);
+            }
+        }
+    }
+
+    @Test
+    void shouldNameTheClassAndWhereToPutIt_whenThePluginIsNotGiven() {
+        RunFolder run = RunFolder.backtest(config, dir.resolve("run3"));
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip())
+                .isEqualTo("error: " + config + ": strategy.type: no class com.example.plugin.FirstBarBuyer on the"
+                        + " classpath (give its jar with --classpath, EVENTDESK_CLASSPATH or a plugins/ folder)");
+    }
+
+    @Test
+    void shouldNameTheEntry_whenAClasspathEntryDoesNotExist() {
+        Path missing = dir.resolve("nowhere.jar");
+        RunFolder run = RunFolder.cli(
+                dir.resolve("run4"), "backtest", "--config", config.toString(), "--classpath", missing.toString());
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip())
+                .isEqualTo(
+                        "error: --classpath: no jar or class folder " + missing + " (a class path entry must exist)");
+    }
+}
