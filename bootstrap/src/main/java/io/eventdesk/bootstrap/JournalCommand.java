@@ -35,11 +35,18 @@ final class JournalCommand implements Runnable {
     @Command(
             name = "show",
             mixinStandardHelpOptions = true,
-            description = "Prints a run folder's journaled events in sequence order (market data, kept by digest, and"
-                    + " the packed marks aside), filtered by type, order and time.")
+            description = "Prints a run's journaled events in sequence order (market data, kept by digest, and the"
+                    + " packed marks aside), filtered by type, order and time: a run folder's, or --journal URL"
+                    + " --run ID for a run of a shared store.")
     static final class Show implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "the run folder")
         Path folder;
+
+        @Option(names = "--journal", paramLabel = "URL", description = "a store's JDBC URL instead of a run folder")
+        String journal;
+
+        @Option(names = "--run", paramLabel = "ID", description = "with --journal: the run's id (see runs list)")
+        String run;
 
         @Option(names = "--type", paramLabel = "T", description = "only events of this type, e.g. OrderFilled")
         String type;
@@ -67,8 +74,14 @@ final class JournalCommand implements Runnable {
             if (!format.equals("text") && !format.equals("jsonl")) {
                 throw new BadInputException(null, 0, "--format", "expected text or jsonl, got '" + format + "'");
             }
-            String url = RunFolderFiles.journalUrl(folder);
-            String runId = RunFolderFiles.runId(folder, url);
+            if ((folder == null) == (journal == null) || (journal == null) != (run == null)) {
+                throw new BadInputException("give a run folder, or --journal URL with --run ID");
+            }
+            String url = journal != null ? journal : RunFolderFiles.journalUrl(folder);
+            String runId = run != null ? run : RunFolderFiles.runId(folder, url);
+            if (EventJournals.run(url, runId) == null) {
+                throw new BadInputException(null, 0, "--run", "no run '" + runId + "' in the store (see runs list)");
+            }
             PrintWriter w = spec.commandLine().getOut();
             boolean jsonl = format.equals("jsonl");
             EventJournals.show(url, runId, type, order, from, to, (seq, at, t, payload) -> {

@@ -240,6 +240,13 @@ class JournalCrashTest {
             RunFolder verified = RunFolder.cli(dir, "journal", "verify", "--journal", PG, "--run", run.id());
             assertThat(verified.exitCode).as(verified.err).isZero();
             assertThat(verified.out).contains("journal verified").contains(run.digest());
+            RunFolder fills =
+                    RunFolder.cli(dir, "journal", "show", "--journal", PG, "--run", run.id(), "--type", "OrderFilled");
+            assertThat(fills.exitCode).as(fills.err).isZero();
+            assertThat(fills.out.lines().count())
+                    .isEqualTo(reference.stream()
+                            .filter(e -> e.startsWith("OrderFilled "))
+                            .count());
             assertThat(events(PG, run.id())).isEqualTo(reference);
             String summaryDigest = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(dir.resolve(name).resolve("summary.json").toFile())
