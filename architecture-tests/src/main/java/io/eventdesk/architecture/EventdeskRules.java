@@ -6,9 +6,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,13 +20,22 @@ import java.util.List;
  *
  * <pre>{@code
  * JavaClasses classes = new ClassFileImporter().importPackages("com.acme.desk");
- * EventdeskRules.forRoot("com.acme.desk").all().forEach(rule -> rule.check(classes));
+ * EventdeskRules.forRoot("com.acme.desk").checkAll(classes); // every violation of every rule, in one report
  * }</pre>
  *
- * The layout expected under the root: {@code domain} (with {@code domain.port}), {@code application},
- * {@code adapters.<name>}, {@code bootstrap}.
+ * or each rule as a JUnit 5 {@code @ArchTest} field ({@code static final ArchRule pure =
+ * EventdeskRules.forRoot("com.acme.desk").domainIsPure();}). The layout expected under the root: {@code domain}
+ * (with {@code domain.port}), {@code application}, {@code adapters.<name>}, {@code bootstrap}; a layer a project
+ * does not have is not an error (its rules pass with a note). A user's domain may use eventdesk's own domain
+ * ({@code io.eventdesk.domain}: {@code Money}, {@code Quantity}, …), and a user's adapter implementing one of
+ * eventdesk's ports ({@code io.eventdesk.domain.port}) is checked like one of its own.
  */
 public final class EventdeskRules {
+    /** eventdesk's own domain, which any code base following these rules may build on. */
+    static final String EVENTDESK_DOMAIN = "io.eventdesk.domain..";
+
+    static final String EVENTDESK_PORTS = "io.eventdesk.domain.port";
+
     private final String root;
 
     private EventdeskRules(String root) {
@@ -59,6 +71,7 @@ public final class EventdeskRules {
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
                         domain(),
+                        EVENTDESK_DOMAIN,
                         "java.lang",
                         "java.lang.invoke",
                         "java.lang.runtime",
@@ -76,8 +89,11 @@ public final class EventdeskRules {
                         "com.google.errorprone.annotations..")
                 .andShould()
                 .onlyDependOnClassesThat(DescribedPredicate.not(threadsOrReflection()))
-                .as("the domain is pure: java.lang/util/time/math, Guava base/collect/math, Immutables only;"
-                        + " no I/O, JDBC, threads, reflection");
+                .as("the domain is pure: java.lang/util/time/math, eventdesk's domain, Guava base/collect/math,"
+                        + " Immutables only; no I/O, JDBC, threads, reflection")
+                .because("I/O, clocks and threads belong in an adapter behind a port: move the call there and give"
+                        + " the domain the result")
+                .allowEmptyShould(true);
     }
 
     private static DescribedPredicate<JavaClass> threadsOrReflection() {
@@ -96,7 +112,9 @@ public final class EventdeskRules {
                 .resideInAnyPackage(domain(), application())
                 .should()
                 .callMethodWhere(wallClockCall())
-                .as("no wall clock in the domain or the application (time comes from events or ClockPort)");
+                .as("no wall clock in the domain or the application (time comes from events or ClockPort)")
+                .because("a run must replay to the same journal: take the time from the event, or inject ClockPort")
+                .allowEmptyShould(true);
     }
 
     private static DescribedPredicate<JavaMethodCall> wallClockCall() {
@@ -120,7 +138,10 @@ public final class EventdeskRules {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(adapters(), root + ".bootstrap..")
-                .as("the application depends on no adapter and not on the bootstrap");
+                .as("the application depends on no adapter and not on the bootstrap")
+                .because("the application speaks to adapters through the ports only: depend on the port interface"
+                        + " and let the bootstrap wire the adapter")
+                .allowEmptyShould(true);
     }
 
     /** The domain knows nothing outside itself. */
@@ -131,7 +152,10 @@ public final class EventdeskRules {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(application(), adapters(), root + ".bootstrap..")
-                .as("the domain depends on no outer layer");
+                .as("the domain depends on no outer layer")
+                .because("the domain is the core: move what it needs from an outer layer into the domain, or"
+                        + " behind a port")
+                .allowEmptyShould(true);
     }
 
     /** One adapter never uses another: they meet only through the ports. */
@@ -139,7 +163,10 @@ public final class EventdeskRules {
         return slices().matching(root + ".adapters.(*)..")
                 .should()
                 .notDependOnEachOther()
-                .as("adapters do not depend on each other");
+                .as("adapters do not depend on each other")
+                .because("adapters meet only through the ports: share a domain type or a port, not an adapter's"
+                        + " class")
+                .allowEmptyShould(true);
     }
 
     /** Out-ports are interfaces named {@code …Port}, living in {@code domain.port}. */
@@ -153,20 +180,25 @@ public final class EventdeskRules {
                 .beInterfaces()
                 .andShould()
                 .resideInAPackage(root + ".domain.port..")
-                .as("out-ports are interfaces named …Port in domain.port");
+                .as("out-ports are interfaces named …Port in domain.port")
+                .because("a newcomer finds every port by its name and place: rename the type, or move it to"
+                        + " domain.port")
+                .allowEmptyShould(true);
     }
 
-    /** Whatever an adapter implements from {@code domain.port} is an out-port named {@code …Port}. */
+    /** Whatever an adapter implements from {@code domain.port} (its own or eventdesk's) is an out-port {@code …Port}. */
     public ArchRule adaptersImplementOnlyPorts() {
         return classes()
                 .that()
-                .resideInAPackage(root + ".domain.port..")
+                .resideInAnyPackage(root + ".domain.port..", EVENTDESK_PORTS + "..")
                 .and()
                 .areInterfaces()
                 .and(implementedIn(adapters()))
                 .should()
                 .haveSimpleNameEndingWith("Port")
-                .as("adapters implement out-ports, which are named …Port");
+                .as("adapters implement out-ports, which are named …Port")
+                .because("an adapter plugs into the desk through a port: name the interface …Port")
+                .allowEmptyShould(true);
     }
 
     private static DescribedPredicate<JavaClass> implementedIn(String packagePattern) {
@@ -185,16 +217,55 @@ public final class EventdeskRules {
                 .and()
                 .implement(DescribedPredicate.describe(
                         "an out-port",
-                        (JavaClass c) -> c.getPackageName().startsWith(root + ".domain.port")
+                        (JavaClass c) -> (c.getPackageName().startsWith(root + ".domain.port")
+                                        || c.getPackageName().startsWith(EVENTDESK_PORTS))
                                 && c.getSimpleName().endsWith("Port")))
                 .should()
                 .notHaveModifier(JavaModifier.PUBLIC)
-                .as("adapter implementations of ports are package-private behind one public entry point");
+                .as("adapter implementations of ports are package-private behind one public entry point")
+                .because("users reach an adapter through its entry point (a factory returning the port): make the"
+                        + " class package-private and add or use that factory")
+                .allowEmptyShould(true);
     }
 
     /** No cycles between the packages of the code base. */
     public ArchRule noPackageCycles() {
-        return slices().matching(root + ".(**)").should().beFreeOfCycles().as("no cycles between packages");
+        return slices().matching(root + ".(**)")
+                .should()
+                .beFreeOfCycles()
+                .as("no cycles between packages")
+                .because("a cycle ties packages into one: move the shared type down, or invert one dependency")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Evaluates every rule on {@code classes} and fails once, listing every violation of every rule (not only the
+     * first rule's). A layer the code base does not have is named in the returned notes, not an error.
+     *
+     * @return notes on what was not checked because its layer is absent
+     * @throws AssertionError listing each broken rule with its violations and what to change
+     */
+    public List<String> checkAll(JavaClasses classes) {
+        List<String> notes = new ArrayList<>();
+        for (String layer : List.of("domain", "application", "adapters")) {
+            String pkg = root + "." + layer;
+            if (classes.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))) {
+                notes.add("no classes under " + pkg + ": its rules had nothing to check");
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        int broken = 0;
+        for (ArchRule rule : all()) {
+            EvaluationResult result = rule.evaluate(classes);
+            if (result.hasViolation()) {
+                broken++;
+                report.append('\n').append(result.getFailureReport().toString());
+            }
+        }
+        if (broken > 0) {
+            throw new AssertionError(broken + " of " + all().size() + " eventdesk architecture rules broken:" + report);
+        }
+        return notes;
     }
 
     public List<ArchRule> all() {

@@ -1,13 +1,16 @@
 package io.eventdesk.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,5 +72,37 @@ class EventdeskRulesTest {
     void shouldNotReportACompliantClass_whenItObeysTheRule(String ruleName, String compliant) {
         EvaluationResult result = rule(ruleName).evaluate(violations);
         assertThat(String.join("\n", result.getFailureReport().getDetails())).doesNotContain(compliant + ".");
+    }
+
+    @Test
+    void shouldReportEveryBrokenRuleAtOnce_whenAllAreChecked() {
+        assertThatThrownBy(() -> RULES.checkAll(violations))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("eventdesk architecture rules broken")
+                .hasMessageContaining("the domain is pure")
+                .hasMessageContaining("no wall clock")
+                .hasMessageContaining("adapters do not depend on each other")
+                .hasMessageContaining("no cycles between packages")
+                .hasMessageContaining("because"); // each says what to change
+    }
+
+    @Test
+    void shouldPassWithNotes_whenAProjectHasOnlyADomainBuiltOnEventdesksValues() {
+        JavaClasses onlyDomain = new ClassFileImporter().importPackages("com.example.onlydomain");
+        List<String> notes = EventdeskRules.forRoot("com.example.onlydomain").checkAll(onlyDomain);
+        assertThat(notes)
+                .containsExactly(
+                        "no classes under com.example.onlydomain.application: its rules had nothing to check",
+                        "no classes under com.example.onlydomain.adapters: its rules had nothing to check");
+    }
+
+    @Test
+    void shouldCheckAUsersAdapter_whenItImplementsAnEventdeskPort() {
+        JavaClasses venue = new ClassFileImporter().importPackages("com.example.venue");
+        EvaluationResult result = EventdeskRules.forRoot("com.example.venue")
+                .adapterImplementationsArePackagePrivate()
+                .evaluate(venue);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("AcmeVenue");
     }
 }
