@@ -52,7 +52,7 @@ final class RunsCommand implements Runnable {
             List<RunRecord> runs = EventJournals.runs(url);
             PrintWriter w = spec.commandLine().getOut();
             w.printf(
-                    "%-11s %-24s %-24s %-41s %9s %10s  %-16s  %s%n",
+                    "%-11s %-20s %-20s %-41s %9s %10s  %-16s  %s%n",
                     "status",
                     "started",
                     "ended",
@@ -63,10 +63,10 @@ final class RunsCommand implements Runnable {
                     "run");
             for (RunRecord r : runs) {
                 w.printf(
-                        "%-11s %-24s %-24s %-41s %9d %10d  %-16s  %s%s%n",
+                        "%-11s %-20s %-20s %-41s %9d %10d  %-16s  %s%s%n",
                         r.status(),
-                        r.startedAt(),
-                        r.endedAt() == null ? "-" : r.endedAt(),
+                        seconds(r.startedAt()),
+                        r.endedAt() == null ? "-" : seconds(r.endedAt()),
                         r.firstMarket() == null ? "-" : r.firstMarket() + " " + r.lastMarket(),
                         r.storedEvents(),
                         r.lastSequence(),
@@ -75,6 +75,11 @@ final class RunsCommand implements Runnable {
                         r.reason() == null ? "" : "  (" + r.reason() + ")");
             }
             return EventdeskCli.OK;
+        }
+
+        /** A wall-clock time to the second, as a person reads a list. */
+        private static String seconds(java.time.Instant t) {
+            return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         }
     }
 }
