@@ -51,6 +51,59 @@ class PluginsTest {
             }
             """;
 
+    /** A venue of the user's own: the paper venue without friction behind it, refusing any parameter but one. */
+    private static final String VENUE = """
+            package com.example.plugin;
+
+            import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
+            import io.eventdesk.adapters.broker.paper.PaperVenues;
+            import io.eventdesk.domain.instrument.Instrument;
+            import io.eventdesk.domain.market.MarketData;
+            import io.eventdesk.domain.order.OrderId;
+            import io.eventdesk.domain.order.OrderRequest;
+            import io.eventdesk.domain.port.ExecutionReportListener;
+            import io.eventdesk.domain.port.ExecutionVenuePort;
+            import io.eventdesk.domain.strategy.StrategyParameters;
+            import io.eventdesk.domain.value.Money;
+            import io.eventdesk.domain.value.Price;
+            import io.eventdesk.domain.value.Quantity;
+            import java.time.Instant;
+            import java.util.List;
+
+            public final class FrictionlessVenue implements ExecutionVenuePort {
+                private final ExecutionVenuePort paper;
+
+                public FrictionlessVenue(List<Instrument> instruments, StrategyParameters params) {
+                    params.allowOnly("label");
+                    this.paper = PaperVenues.create(PaperVenueConfig.frictionless(), instruments);
+                }
+
+                public Instant submit(OrderId order, OrderRequest request, Instant decisionTime) {
+                    return paper.submit(order, request, decisionTime);
+                }
+
+                public Instant cancel(OrderId order, Instant decisionTime) {
+                    return paper.cancel(order, decisionTime);
+                }
+
+                public Instant replace(OrderId order, Quantity q, Price limit, Price trigger, Instant decisionTime) {
+                    return paper.replace(order, q, limit, trigger, decisionTime);
+                }
+
+                public void advanceTo(Instant time, ExecutionReportListener listener) {
+                    paper.advanceTo(time, listener);
+                }
+
+                public void onMarketData(MarketData data, ExecutionReportListener listener) {
+                    paper.onMarketData(data, listener);
+                }
+
+                public Money estimateFee(Instrument instrument, Quantity quantity, Price price) {
+                    return paper.estimateFee(instrument, quantity, price);
+                }
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -75,11 +128,13 @@ class PluginsTest {
                 """);
     }
 
-    /** The plugin compiled against eventdesk's classes and packed into a jar in {@code folder}. */
+    /** The plugins compiled against eventdesk's classes and packed into a jar in {@code folder}. */
     private Path pluginJar(Path folder) throws IOException {
         Path src = dir.resolve("src/com/example/plugin/FirstBarBuyer.java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, SOURCE);
+        Path venue = dir.resolve("src/com/example/plugin/FrictionlessVenue.java");
+        Files.writeString(venue, VENUE);
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -91,15 +146,18 @@ class PluginsTest {
                 classes.toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                src.toString());
+                src.toString(),
+                venue.toString());
         assertThat(code).isZero();
         Files.createDirectories(folder);
         Path jar = folder.resolve("first-bar-buyer.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            String name = "com/example/plugin/FirstBarBuyer.class";
-            out.putNextEntry(new JarEntry(name));
-            Files.copy(classes.resolve(name), out);
-            out.closeEntry();
+            for (String name : java.util.List.of(
+                    "com/example/plugin/FirstBarBuyer.class", "com/example/plugin/FrictionlessVenue.class")) {
+                out.putNextEntry(new JarEntry(name));
+                Files.copy(classes.resolve(name), out);
+                out.closeEntry();
+            }
         }
         return jar;
     }
@@ -158,5 +216,67 @@ class PluginsTest {
         assertThat(run.err.strip())
                 .isEqualTo(
                         "error: --classpath: no jar or class folder " + missing + " (a class path entry must exist)");
+    }
+
+    @Test
+    void shouldTradeThroughTheUsersVenue_whenTheConfigNamesItsClass() throws IOException {
+        Path jar = pluginJar(dir.resolve("lib"));
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        + "venue:\n  class: com.example.plugin.FrictionlessVenue\n  params: {label: test}\n");
+        RunFolder run = RunFolder.cli(
+                dir.resolve("venue"),
+                "backtest",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve("venue").toString(),
+                "--classpath",
+                jar.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.csv("fills.csv"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("fee")).isEqualTo("0"));
+    }
+
+    @Test
+    void shouldRefuseThePaperVenuesSettings_whenAVenueOfTheUsersOwnIsNamed() throws IOException {
+        Path jar = pluginJar(dir.resolve("lib"));
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        + "venue:\n  class: com.example.plugin.FrictionlessVenue\nexecution:\n  slippage-bps: 1\n");
+        RunFolder run = RunFolder.cli(
+                dir.resolve("both"), "backtest", "--config", config.toString(), "--classpath", jar.toString());
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip())
+                .isEqualTo("error: " + config + ": execution: configures the paper venue, and venue.class names"
+                        + " another: give your venue's settings in venue.params");
+    }
+
+    @Test
+    void shouldNameTheKeyAndTheParameter_whenTheUsersVenueRefusesItsParams() throws IOException {
+        Path jar = pluginJar(dir.resolve("lib"));
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        + "venue:\n  class: com.example.plugin.FrictionlessVenue\n  params: {speed: 3}\n");
+        RunFolder run = RunFolder.cli(
+                dir.resolve("params"), "backtest", "--config", config.toString(), "--classpath", jar.toString());
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip()).startsWith("error: " + config + ": venue.params.speed");
+    }
+
+    @Test
+    void shouldNameTheKeyAndTheClass_whenTheVenueIsNotAVenue() throws IOException {
+        Path jar = pluginJar(dir.resolve("lib"));
+        Files.writeString(config, Files.readString(config) + "venue:\n  class: com.example.plugin.FirstBarBuyer\n");
+        RunFolder run = RunFolder.cli(
+                dir.resolve("wrong"), "backtest", "--config", config.toString(), "--classpath", jar.toString());
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip())
+                .isEqualTo("error: " + config + ": venue.class: com.example.plugin.FirstBarBuyer does not implement"
+                        + " io.eventdesk.domain.port.ExecutionVenuePort");
     }
 }

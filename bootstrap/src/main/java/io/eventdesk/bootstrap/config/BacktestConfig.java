@@ -17,6 +17,7 @@ import java.util.List;
  * A validated backtest config: every value checked, every path resolved against the config file's folder.
  *
  * @param journal where the journal goes and how often it commits
+ * @param venue a venue of the user's own, or null for the paper venue ({@code execution})
  * @param strategies the strategies, run in this order on every event
  * @param killSwitch operator commands to the kill switch, by time
  * @param sizing how strategies' targets become position sizes
@@ -36,7 +37,8 @@ public record BacktestConfig(
         Sizing sizing,
         AccountSettings account,
         SessionSchedule sessions,
-        StatisticsConventions statistics) {
+        StatisticsConventions statistics,
+        VenueSpec venue) {
 
     /** The JDBC URL of a shared journal, or {@code null} for the embedded default ({@code journal.db}). */
     public String journalUrl() {

@@ -49,6 +49,7 @@ public final class ConfigLoader {
                         "sizing",
                         "risk",
                         "execution",
+                        "venue",
                         "journal",
                         "kill-switch",
                         "fx-rates",
@@ -85,6 +86,7 @@ public final class ConfigLoader {
         List<StrategySpec> strategies = StrategiesConfigReader.read(root);
         RiskLimits risk = RiskConfigReader.read(root.get("risk"), instruments, strategies, true);
         PaperVenueConfig execution = ExecutionConfigReader.read(root.get("execution"), instruments, seed);
+        VenueSpec venue = venue(root.get("venue"), root.get("execution"));
         return new BacktestConfig(
                 file,
                 name,
@@ -100,7 +102,36 @@ public final class ConfigLoader {
                 StrategiesConfigReader.sizing(root.get("sizing")),
                 accountSettings,
                 AccountConfigReader.session(root.get("session")),
-                statistics(root.get("statistics")));
+                statistics(root.get("statistics")),
+                venue);
+    }
+
+    /**
+     * {@code venue}: {@code class} (a venue of the user's own) and its {@code params}; null for the paper venue.
+     * The {@code execution} section configures the paper venue only, so the two do not go together.
+     */
+    private static VenueSpec venue(ConfigNode n, ConfigNode execution) {
+        if (n.isMissing()) {
+            return null;
+        }
+        n.object("class", "params");
+        String cls = n.get("class").text();
+        if (!cls.contains(".")) {
+            throw n.get("class").error("expected the fully qualified name of your venue class, got '" + cls + "'");
+        }
+        if (!execution.isMissing()) {
+            throw execution.error("configures the paper venue, and venue.class names another: give your venue's"
+                    + " settings in venue.params");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!n.get("params").isMissing()) {
+            n.get("params").entries().forEach((k, v) -> params.put(k, v.scalar()));
+        }
+        return new VenueSpec(
+                cls,
+                new io.eventdesk.domain.strategy.StrategyParameters(
+                        n.get("params").path(), params),
+                n.get("class").path());
     }
 
     /** {@code statistics}: the conventions of the run's statistics. */

@@ -105,7 +105,9 @@ public final class BacktestRunner {
         try {
             feed = StopSignals.stoppable(
                     ProgressFeed.of(MarketDataFeeds.open(config.data(), quality), config.name(), progress));
-            venue = PaperVenues.create(config.execution(), config.instruments());
+            venue = config.venue() == null
+                    ? PaperVenues.create(config.execution(), config.instruments())
+                    : VenueLoader.load(config.file().toString(), config.venue(), config.instruments(), plugins);
         } catch (RuntimeException e) {
             status.failed(e);
             throw e;

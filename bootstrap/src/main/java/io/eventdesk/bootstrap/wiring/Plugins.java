@@ -54,6 +54,31 @@ public final class Plugins {
         return new URLClassLoader("eventdesk-plugins", urls, parent);
     }
 
+    /**
+     * The class {@code className} from {@code classes}, which must implement {@code type}; a class that is missing or
+     * of the wrong type is bad input at {@code key} of {@code source}.
+     */
+    static <T> Class<? extends T> find(
+            String source, String key, String className, Class<T> type, ClassLoader classes) {
+        Class<?> cls;
+        try {
+            cls = Class.forName(className, true, classes);
+        } catch (ClassNotFoundException e) {
+            throw new BadInputException(
+                    source,
+                    0,
+                    key,
+                    "no class " + className + " on the classpath (give its jar with --classpath, " + ENV
+                            + " or a plugins/ folder)");
+        } catch (LinkageError e) {
+            throw new BadInputException(source, 0, key, "class " + className + " cannot be loaded: " + e);
+        }
+        if (!type.isAssignableFrom(cls)) {
+            throw new BadInputException(source, 0, key, className + " does not implement " + type.getName());
+        }
+        return cls.asSubclass(type);
+    }
+
     /** The existing entries of a class path list; an error naming {@code what} and the first that does not exist. */
     static List<Path> entries(String what, String list) {
         List<Path> out = new ArrayList<>();

@@ -43,25 +43,11 @@ public final class StrategyLoader {
                     "unknown strategy '" + type + "' (built-in: " + String.join(", ", BuiltinStrategies.names())
                             + "; or the fully qualified name of your own class)");
         }
-        Class<?> cls;
-        try {
-            cls = Class.forName(type, true, classes);
-        } catch (ClassNotFoundException e) {
-            throw bad(
-                    source,
-                    key,
-                    "no class " + type + " on the classpath (give its jar with --classpath, " + Plugins.ENV
-                            + " or a plugins/ folder)");
-        } catch (LinkageError e) {
-            throw bad(source, key, "class " + type + " cannot be loaded: " + e);
-        }
-        if (!Strategy.class.isAssignableFrom(cls)) {
-            throw bad(source, key, type + " does not implement " + Strategy.class.getName());
-        }
+        Class<? extends Strategy> cls = Plugins.find(source, key, type, Strategy.class, classes);
         try {
             try {
-                Constructor<?> withParams = cls.getConstructor(StrategyParameters.class);
-                return (Strategy) withParams.newInstance(params);
+                Constructor<? extends Strategy> withParams = cls.getConstructor(StrategyParameters.class);
+                return withParams.newInstance(params);
             } catch (NoSuchMethodException e) {
                 if (!params.asMap().isEmpty()) {
                     throw bad(
@@ -69,7 +55,7 @@ public final class StrategyLoader {
                             key,
                             type + " takes no parameters (it has no constructor taking StrategyParameters)");
                 }
-                return (Strategy) cls.getConstructor().newInstance();
+                return cls.getConstructor().newInstance();
             }
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof BadInputException b) {
