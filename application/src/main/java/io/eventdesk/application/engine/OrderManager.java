@@ -32,12 +32,12 @@ import io.eventdesk.domain.port.ExecutionReportListener;
 import io.eventdesk.domain.port.ExecutionVenuePort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.portfolio.PortfolioView;
+import io.eventdesk.domain.risk.RiskContext;
 import io.eventdesk.domain.risk.RiskDecision;
 import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
-import io.eventdesk.domain.value.Side;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -205,19 +205,7 @@ final class OrderManager implements ExecutionReportListener {
      * included: the cash they commit.
      */
     Money reservedCash(Currency currency, OrderId except) {
-        Money reserved = Money.zero(currency);
-        for (Order o : open.all()) {
-            if (o.side() != Side.BUY || o.id().equals(except)) {
-                continue;
-            }
-            Instrument ins = portfolio.instrument(o.instrument());
-            Price ref = gate.referencePrice(o.request());
-            if (ref != null && ins.currency().equals(currency)) {
-                reserved = reserved.plus(ins.cashToBuy(ref, o.leavesQuantity()))
-                        .plus(venue.estimateFee(ins, o.leavesQuantity(), ref));
-            }
-        }
-        return reserved;
+        return RiskContext.reservedCash(open, portfolio, currency, except, venue::estimateFee);
     }
 
     /** What one strategy sees of its open orders. */

@@ -59,9 +59,7 @@ final class PreTradeGate {
             Instant now) {
         Instrument instrument = portfolio.instrument(request.instrument());
         Price reference = referencePrice(request);
-        Money fee = reference == null
-                ? Money.zero(instrument.currency())
-                : venue.estimateFee(instrument, request.quantity(), reference);
+        Money fee = RiskContext.estimatedFee(instrument, request.quantity(), reference, venue::estimateFee);
         RiskContext context = new RiskContext(
                 portfolio,
                 instrument,
@@ -92,12 +90,6 @@ final class PreTradeGate {
 
     /** The price an order is expected to trade at: its limit, a stop's trigger, else the last price; null if none. */
     Price referencePrice(OrderRequest order) {
-        if (order.limitPrice() != null) {
-            return order.limitPrice();
-        }
-        if (order.triggerPrice() != null) {
-            return order.triggerPrice();
-        }
-        return portfolio.lastPrice(order.instrument()).orElse(null);
+        return RiskContext.referencePrice(order, portfolio);
     }
 }

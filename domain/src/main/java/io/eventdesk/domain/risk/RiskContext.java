@@ -1,12 +1,18 @@
 package io.eventdesk.domain.risk;
 
 import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderRequest;
+import io.eventdesk.domain.order.lifecycle.OpenOrders;
+import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.portfolio.PortfolioView;
 import io.eventdesk.domain.portfolio.PositionChange;
 import io.eventdesk.domain.trading.TradingState;
+import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
+import io.eventdesk.domain.value.Side;
 
 /**
  * What the risk engine knows when it decides on one request.
@@ -30,6 +36,69 @@ public record RiskContext(
         int recentOrders,
         TradingState tradingState,
         boolean deskOrder) {
+
+    /**
+     * The context of a strategy's new order as the desk builds it, from the portfolio and the open orders alone: the
+     * reference price ({@link #referencePrice}), the signed quantity every open order of the instrument has still to
+     * fill, the cash open buy orders commit ({@link #reservedCash}), the fee {@code fees} estimates; no order sent
+     * recently (the throttle's window is the desk's to keep), not a desk order.
+     */
+    public static RiskContext of(
+            PortfolioView portfolio,
+            OpenOrders open,
+            OrderRequest request,
+            FeeEstimator fees,
+            TradingState tradingState) {
+        Instrument instrument = portfolio.instrument(request.instrument());
+        Price reference = referencePrice(request, portfolio);
+        return new RiskContext(
+                portfolio,
+                instrument,
+                reference,
+                open.pendingQuantity(request.instrument(), null),
+                reservedCash(open, portfolio, instrument.currency(), null, fees),
+                estimatedFee(instrument, request.quantity(), reference, fees),
+                0,
+                tradingState,
+                false);
+    }
+
+    /** The price an order is expected to trade at: its limit, a stop's trigger, else the last price; null if none. */
+    public static Price referencePrice(OrderRequest order, PortfolioView portfolio) {
+        if (order.limitPrice() != null) {
+            return order.limitPrice();
+        }
+        if (order.triggerPrice() != null) {
+            return order.triggerPrice();
+        }
+        return portfolio.lastPrice(order.instrument()).orElse(null);
+    }
+
+    /** The fee of {@code quantity} at {@code reference}; zero when there is no price yet. */
+    public static Money estimatedFee(Instrument instrument, Quantity quantity, Price reference, FeeEstimator fees) {
+        return reference == null ? Money.zero(instrument.currency()) : fees.estimate(instrument, quantity, reference);
+    }
+
+    /**
+     * What the open buy orders paid in {@code currency} (all but {@code except}, which may be null) will cost at
+     * their reference prices, fees included: the cash they commit.
+     */
+    public static Money reservedCash(
+            OpenOrders open, PortfolioView portfolio, Currency currency, OrderId except, FeeEstimator fees) {
+        Money reserved = Money.zero(currency);
+        for (Order o : open.all()) {
+            if (o.side() != Side.BUY || o.id().equals(except)) {
+                continue;
+            }
+            Instrument ins = portfolio.instrument(o.instrument());
+            Price ref = referencePrice(o.request(), portfolio);
+            if (ref != null && ins.currency().equals(currency)) {
+                reserved = reserved.plus(ins.cashToBuy(ref, o.leavesQuantity()))
+                        .plus(fees.estimate(ins, o.leavesQuantity(), ref));
+            }
+        }
+        return reserved;
+    }
 
     /** The position if everything open and this request filled. */
     Quantity projectedPosition(Quantity signedRequest) {

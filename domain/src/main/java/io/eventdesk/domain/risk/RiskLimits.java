@@ -153,11 +153,13 @@ public interface RiskLimits {
         }
     }
 
-    static ImmutableRiskLimits.Builder builder() {
+    /** Limits one at a time: {@code RiskLimits.builder().maxOrderQuantity(Quantity.of(5)).build()}. */
+    public static ImmutableRiskLimits.Builder builder() {
         return ImmutableRiskLimits.builder();
     }
 
-    static RiskLimits none() {
+    /** No limit at all. */
+    public static RiskLimits none() {
         return builder().build();
     }
 }
