@@ -1,16 +1,12 @@
 package io.eventdesk.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.domain.run.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when none answers, except under {@code CI=true}.
  */
 class JournalCrashTest {
-    static final String PG =
-            System.getenv().getOrDefault("EVENTDESK_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    static final String PG = SharedStore.URL;
     private static final int BARS = 150_000;
     private static final int BLOCK = 2_000;
 
@@ -181,17 +176,6 @@ class JournalCrashTest {
         }
     }
 
-    private static void requirePostgres() {
-        try (Connection c = DriverManager.getConnection(PG)) {
-            c.isValid(2);
-        } catch (SQLException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but PostgreSQL does not answer at " + PG, e);
-            }
-            assumeTrue(false, "PostgreSQL does not answer at " + PG + "; set EVENTDESK_PG_URL to run this test");
-        }
-    }
-
     private static RunRecord runNamed(String name) {
         return EventJournals.runs(PG).stream()
                 .filter(r -> r.name().equals(name))
@@ -201,7 +185,7 @@ class JournalCrashTest {
 
     @Test
     void shouldLeaveAnInterruptedRunInTheSharedStore_whenTheRunIsKilledAtRandomMoments() throws Exception {
-        requirePostgres();
+        SharedStore.require();
         Random random = new Random(42);
         int checked = 0;
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -223,7 +207,7 @@ class JournalCrashTest {
 
     @Test
     void shouldKeepTwoRunsApart_whenTheyWriteIntoOneDatabaseAtOnce() throws Exception {
-        requirePostgres();
+        SharedStore.require();
         List<String> names = List.of("together-" + UUID.randomUUID(), "together-" + UUID.randomUUID());
         List<Process> processes = new ArrayList<>();
         for (String name : names) {

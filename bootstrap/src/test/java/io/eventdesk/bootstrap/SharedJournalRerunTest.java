@@ -1,15 +1,11 @@
 package io.eventdesk.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,22 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * at {@code EVENTDESK_PG_URL}; skipped when none answers, except under {@code CI=true}.
  */
 class SharedJournalRerunTest {
-    static final String URL =
-            System.getenv().getOrDefault("EVENTDESK_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    static final String URL = SharedStore.URL;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void requireServer() {
-        try (Connection c = DriverManager.getConnection(URL)) {
-            c.isValid(2);
-        } catch (SQLException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but PostgreSQL does not answer at " + URL, e);
-            }
-            assumeTrue(false, "PostgreSQL does not answer at " + URL + "; set EVENTDESK_PG_URL to run this test");
-        }
+        SharedStore.require();
     }
 
     @Test
