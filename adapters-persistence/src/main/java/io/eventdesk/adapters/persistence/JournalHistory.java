@@ -31,7 +31,10 @@ import java.util.List;
  * a mark). Memory holds one block, whatever the run's length.
  */
 final class JournalHistory implements RunHistoryPort {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals read exactly: a price or an amount never passes through a double. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final String jdbcUrl;
     private final String runId;
