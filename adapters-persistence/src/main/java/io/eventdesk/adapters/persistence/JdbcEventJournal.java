@@ -10,7 +10,6 @@ import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.JournalReceipt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -109,8 +108,8 @@ final class JdbcEventJournal implements EventJournalPort {
                     + " stored_events, marks, market_events, mark_currency, events, mark_data)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             this.updateRun = registry.committedStatement(c);
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (SQLException | NoSuchAlgorithmException | RuntimeException e) {
+            this.digest = JournalReader.sha256();
+        } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             throw new IllegalStateException(e.getMessage(), e);
         }

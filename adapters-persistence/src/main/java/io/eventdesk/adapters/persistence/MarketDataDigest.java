@@ -15,7 +15,6 @@ import io.eventdesk.domain.value.Quantity;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,11 +41,7 @@ final class MarketDataDigest {
     private Instant last;
 
     MarketDataDigest() {
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        sha = JournalReader.sha256();
     }
 
     void add(MarketEvent event) {

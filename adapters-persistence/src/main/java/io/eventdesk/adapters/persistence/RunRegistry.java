@@ -9,8 +9,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -224,7 +222,7 @@ final class RunRegistry {
 
     /** The advisory lock key of a run: the first 8 bytes of the SHA-256 of its id. */
     static long lockKey(String runId) {
-        byte[] h = sha().digest(runId.getBytes(StandardCharsets.UTF_8));
+        byte[] h = JournalReader.sha256().digest(runId.getBytes(StandardCharsets.UTF_8));
         return java.nio.ByteBuffer.wrap(h).getLong();
     }
 
@@ -261,17 +259,9 @@ final class RunRegistry {
 
     private static String sha256(Path file) {
         try {
-            return HexFormat.of().formatHex(sha().digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(JournalReader.sha256().digest(Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the config " + file, e);
-        }
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

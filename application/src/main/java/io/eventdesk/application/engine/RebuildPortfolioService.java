@@ -1,7 +1,6 @@
 package io.eventdesk.application.engine;
 
 import io.eventdesk.application.usecase.RebuildPortfolioUseCase;
-import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.market.MarkPrices;
@@ -23,22 +22,14 @@ public final class RebuildPortfolioService implements RebuildPortfolioUseCase {
         Portfolio portfolio = new Portfolio(request.account(), request.instruments());
         MarkPrices marks = new MarkPrices(portfolio::instrument);
         MarketDataFeedPort feed = request.marketData();
+        JournaledMarketData journaled = new JournaledMarketData(feed);
         try {
             request.history().replay(new RunHistoryPort.Listener() {
                 private LocalDate session;
-                private long seen;
 
                 @Override
                 public void marketEvent(long sequence) {
-                    if (!feed.hasNext()) {
-                        throw new BadInputException(
-                                feed.description(),
-                                0,
-                                null,
-                                "the journal has more market events than the " + seen + " of the data");
-                    }
-                    seen++;
-                    MarketData data = feed.next();
+                    MarketData data = journaled.next();
                     LocalDate day = request.sessions().sessionOf(data.openTime());
                     if (!day.equals(session)) {
                         if (session != null) {
@@ -60,10 +51,7 @@ public final class RebuildPortfolioService implements RebuildPortfolioUseCase {
                     }
                 }
             });
-            if (feed.hasNext()) {
-                throw new BadInputException(
-                        feed.description(), 0, null, "the data has more market events than the journal recorded");
-            }
+            journaled.requireEnd();
         } finally {
             feed.close();
         }
