@@ -155,15 +155,15 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"refuse-to-start"})
-    void shouldExitOneNamingTheClass_whenAUserStrategyCannotStart(String how) throws IOException {
+    void shouldExitTwoNamingTheKeyAndTheClass_whenAUserStrategyCannotStart(String how) throws IOException {
         Files.writeString(dir.resolve("bars.csv"), bars(100, "\n"));
         RunFolder r = run(CONFIG.replace(
                 "type: sma-cross\n  params: {fast: 2, slow: 3, quantity: 1}",
                 "type: io.eventdesk.bootstrap.strategies.MisbehavingStrategy\n  params: {how: " + how + "}"));
-        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.exitCode).isEqualTo(2);
         assertThat(r.err.lines().findFirst().orElse(""))
-                .isEqualTo("error: strategy io.eventdesk.bootstrap.strategies.MisbehavingStrategy failed to start: its"
-                        + " constructor threw IllegalStateException: cannot start today");
+                .endsWith("config.yaml: strategy.type: strategy io.eventdesk.bootstrap.strategies.MisbehavingStrategy"
+                        + " failed to start: its constructor threw IllegalStateException: cannot start today");
     }
 
     @ParameterizedTest(name = "{0}")

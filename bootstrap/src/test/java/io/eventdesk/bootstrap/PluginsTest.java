@@ -104,6 +104,102 @@ class PluginsTest {
             }
             """;
 
+    /** A market data feed of the user's own: {@code count} one-minute bars of its instrument, rising by 1. */
+    private static final String FEED = """
+            package com.example.plugin;
+
+            import io.eventdesk.domain.instrument.Instrument;
+            import io.eventdesk.domain.market.Bar;
+            import io.eventdesk.domain.market.MarketData;
+            import io.eventdesk.domain.port.MarketDataFeedPort;
+            import io.eventdesk.domain.strategy.StrategyParameters;
+            import io.eventdesk.domain.value.Price;
+            import io.eventdesk.domain.value.Quantity;
+            import java.time.Instant;
+            import java.util.NoSuchElementException;
+
+            public final class RisingBars implements MarketDataFeedPort {
+                private final Instrument instrument;
+                private final long count;
+                private final boolean backwards;
+                private long next;
+
+                public RisingBars(Instrument instrument, StrategyParameters params) {
+                    params.allowOnly("count", "backwards");
+                    this.instrument = instrument;
+                    this.count = params.positiveInt("count");
+                    this.backwards = Boolean.parseBoolean(params.string("backwards", "false"));
+                }
+
+                public boolean hasNext() {
+                    return next < count;
+                }
+
+                public MarketData next() {
+                    if (next >= count) {
+                        throw new NoSuchElementException();
+                    }
+                    long minute = backwards && next == 3 ? 0 : next;
+                    next++;
+                    Instant open = Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60 * minute);
+                    Price p = Price.of(String.valueOf(100 + minute));
+                    return new Bar(instrument.id(), open, open.plusSeconds(60), p, p, p, p, Quantity.of(10));
+                }
+
+                public String description() {
+                    return "rising bars";
+                }
+
+                public void close() {}
+            }
+            """;
+
+    /** A journal of the user's own: one line per event in the file its params name, a count as its digest. */
+    private static final String JOURNAL = """
+            package com.example.plugin;
+
+            import io.eventdesk.domain.event.Event;
+            import io.eventdesk.domain.port.EventJournalPort;
+            import io.eventdesk.domain.port.JournalReceipt;
+            import io.eventdesk.domain.strategy.StrategyParameters;
+            import java.io.IOException;
+            import java.io.UncheckedIOException;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            public final class LinesJournal implements EventJournalPort {
+                private final Path file;
+                private final List<String> lines = new ArrayList<>();
+
+                public LinesJournal(String runId, StrategyParameters params) {
+                    params.allowOnly("file");
+                    this.file = Path.of(params.string("file", null));
+                    lines.add("run " + runId);
+                }
+
+                public void append(Event event) {
+                    lines.add(event.sequence() + " " + event.getClass().getSimpleName());
+                }
+
+                public void flush() {
+                    try {
+                        Files.write(file, lines);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                public JournalReceipt finish() {
+                    flush();
+                    return new JournalReceipt(lines.size() - 1, "%064x".formatted(lines.size()));
+                }
+
+                public void close() {}
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -135,6 +231,10 @@ class PluginsTest {
         Files.writeString(src, SOURCE);
         Path venue = dir.resolve("src/com/example/plugin/FrictionlessVenue.java");
         Files.writeString(venue, VENUE);
+        Path feed = dir.resolve("src/com/example/plugin/RisingBars.java");
+        Files.writeString(feed, FEED);
+        Path journal = dir.resolve("src/com/example/plugin/LinesJournal.java");
+        Files.writeString(journal, JOURNAL);
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -147,13 +247,18 @@ class PluginsTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 src.toString(),
-                venue.toString());
+                venue.toString(),
+                feed.toString(),
+                journal.toString());
         assertThat(code).isZero();
         Files.createDirectories(folder);
         Path jar = folder.resolve("first-bar-buyer.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             for (String name : java.util.List.of(
-                    "com/example/plugin/FirstBarBuyer.class", "com/example/plugin/FrictionlessVenue.class")) {
+                    "com/example/plugin/FirstBarBuyer.class",
+                    "com/example/plugin/FrictionlessVenue.class",
+                    "com/example/plugin/RisingBars.class",
+                    "com/example/plugin/LinesJournal.class")) {
                 out.putNextEntry(new JarEntry(name));
                 Files.copy(classes.resolve(name), out);
                 out.closeEntry();
@@ -278,5 +383,93 @@ class PluginsTest {
         assertThat(run.err.strip())
                 .isEqualTo("error: " + config + ": venue.class: com.example.plugin.FirstBarBuyer does not implement"
                         + " io.eventdesk.domain.port.ExecutionVenuePort");
+    }
+
+    private RunFolder withPlugins(String name) throws IOException {
+        Path jar = pluginJar(dir.resolve("lib"));
+        return RunFolder.cli(
+                dir.resolve(name),
+                "backtest",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve(name).toString(),
+                "--classpath",
+                jar.toString());
+    }
+
+    @Test
+    void shouldTradeOnTheUsersFeed_whenADataEntryNamesItsClass() throws IOException {
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replace(
+                                "  - {instrument: TEST, kind: bars, path: bars.csv}",
+                                "  - {instrument: TEST, class: com.example.plugin.RisingBars, params: {count: 20}}"));
+        RunFolder run = withPlugins("feed");
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.summary().get("market_events").asInt()).isEqualTo(20);
+        assertThat(run.csv("fills.csv"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("price")).isEqualTo("101")); // the second bar's open
+    }
+
+    @Test
+    void shouldNameTheFeedAndTheRecord_whenTheUsersFeedGoesBackInTime() throws IOException {
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replace(
+                                "  - {instrument: TEST, kind: bars, path: bars.csv}",
+                                "  - {instrument: TEST, class: com.example.plugin.RisingBars,"
+                                        + " params: {count: 20, backwards: true}}"));
+        RunFolder run = withPlugins("backwards");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip())
+                .startsWith("error: " + config + ": data[0].class com.example.plugin.RisingBars: record 4 is known at"
+                        + " 2024-01-02T00:01:00Z, before the one before it (2024-01-02T00:03:00Z)");
+        assertThat(run.status()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void shouldJournalThroughTheUsersJournal_whenTheConfigNamesItsClass() throws IOException {
+        Path lines = dir.resolve("journal.txt");
+        Files.writeString(
+                config,
+                Files.readString(config) + "journal:\n  class: com.example.plugin.LinesJournal\n  params: {file: '"
+                        + lines + "'}\n");
+        RunFolder run = withPlugins("journal");
+        assertThat(run.exitCode).as(run.err).isZero();
+        java.util.List<String> written = Files.readAllLines(lines);
+        assertThat(written.get(0)).startsWith("run ");
+        assertThat(written).anyMatch(l -> l.endsWith(" OrderFilled")).anyMatch(l -> l.endsWith(" RunFinished"));
+        assertThat(dir.resolve("journal").resolve("journal.db")).doesNotExist();
+        assertThat(run.summary().get("journal_digest").asText()).isEqualTo("%064x".formatted(written.size()));
+    }
+
+    @Test
+    void shouldRefuseTheJournalsUrl_whenAJournalOfTheUsersOwnIsNamed() throws IOException {
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        + "journal:\n  class: com.example.plugin.LinesJournal\n  url: jdbc:sqlite:x.db\n");
+        RunFolder run = RunFolder.backtest(config, dir.resolve("journal-url"));
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip())
+                .isEqualTo("error: " + config + ": journal.url: configures eventdesk's own journal, and journal.class"
+                        + " names another: give your journal's settings in journal.params");
+    }
+
+    @Test
+    void shouldNameTheKeyAndTheClass_whenTheUsersFeedFailsToStart() throws IOException {
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replace(
+                                "  - {instrument: TEST, kind: bars, path: bars.csv}",
+                                "  - {instrument: TEST, class: com.example.plugin.RisingBars, params: {count: -1}}"));
+        RunFolder run = withPlugins("feed-fails");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip()).startsWith("error: " + config + ": data[0].params.count");
     }
 }

@@ -46,6 +46,18 @@ final class RunFolder {
         }
     }
 
+    /** What the folder's {@code status.json} says of its run: RUNNING, FINISHED, STOPPED or FAILED. */
+    String status() {
+        try {
+            return new ObjectMapper()
+                    .readTree(dir.resolve("status.json").toFile())
+                    .get("status")
+                    .asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The journal's event types that concern one order, in sequence order. */
     List<String> journalTypes(String orderId) {
         return org.jdbi.v3.core.Jdbi.create("jdbc:sqlite:" + dir.resolve("journal.db"))

@@ -1,6 +1,7 @@
 package io.eventdesk.adapters.marketdata;
 
 import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import java.time.Duration;
@@ -23,8 +24,24 @@ public final class MarketDataFeeds {
      * size. What the readers find wrong goes to {@code report}, as each source's validation policy says.
      */
     public static MarketDataFeedPort open(List<DataSource> sources, DataQualityReport report) {
-        return new ReadAheadFeed(merged(sources, report), READ_AHEAD_BATCH, READ_AHEAD_BATCHES);
+        return open(sources, List.of(), report);
     }
+
+    /**
+     * As {@link #open(List, DataQualityReport)}, with feeds of the user's own merged after the files (ties in time:
+     * the files first, then {@code feeds} in their order). Each is checked as it is read: every record about its
+     * instrument, in non-decreasing known time; a record that breaks either is bad input naming the feed.
+     */
+    public static MarketDataFeedPort open(List<DataSource> sources, List<OwnFeed> feeds, DataQualityReport report) {
+        return new ReadAheadFeed(merged(sources, feeds, report), READ_AHEAD_BATCH, READ_AHEAD_BATCHES);
+    }
+
+    /**
+     * A feed of the user's own for {@link #open(List, List, DataQualityReport)}.
+     *
+     * @param name what messages call it (its config key, say)
+     */
+    public record OwnFeed(MarketDataFeedPort feed, InstrumentId instrument, String name) {}
 
     /** {@code feed} read ahead on another thread into a bounded buffer (synthetic data, your own feeds). */
     public static MarketDataFeedPort readAhead(MarketDataFeedPort feed) {
@@ -33,21 +50,25 @@ public final class MarketDataFeeds {
 
     /** The same feed read on the caller's thread. */
     public static MarketDataFeedPort openInline(List<DataSource> sources, DataQualityReport report) {
-        return merged(sources, report);
+        return merged(sources, List.of(), report);
     }
 
-    private static MarketDataFeedPort merged(List<DataSource> sources, DataQualityReport report) {
-        if (sources.isEmpty()) {
+    private static MarketDataFeedPort merged(List<DataSource> sources, List<OwnFeed> feeds, DataQualityReport report) {
+        if (sources.isEmpty() && feeds.isEmpty()) {
             throw new IllegalArgumentException("at least one data source is needed");
         }
-        List<RecordReader> readers = new ArrayList<>(sources.size());
+        List<RecordReader> readers = new ArrayList<>(sources.size() + feeds.size());
         try {
             for (DataSource source : sources) {
                 readers.add(reader(source, report));
             }
         } catch (RuntimeException e) {
             readers.forEach(RecordReader::close);
+            feeds.forEach(f -> f.feed().close());
             throw e;
+        }
+        for (OwnFeed own : feeds) {
+            readers.add(new OwnFeedReader(own.feed(), own.instrument(), own.name()));
         }
         return new MergedFeed(readers);
     }

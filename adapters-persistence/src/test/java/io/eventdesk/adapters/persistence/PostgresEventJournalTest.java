@@ -2,8 +2,8 @@ package io.eventdesk.adapters.persistence;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.eventdesk.domain.port.EventJournalContract;
 import io.eventdesk.domain.port.EventJournalPort;
+import io.eventdesk.testkit.EventJournalContract;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

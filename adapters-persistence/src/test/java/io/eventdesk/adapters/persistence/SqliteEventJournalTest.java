@@ -3,10 +3,10 @@ package io.eventdesk.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventdesk.domain.event.Event;
-import io.eventdesk.domain.port.EventJournalContract;
 import io.eventdesk.domain.port.EventJournalPort;
 import io.eventdesk.domain.port.JournalReceipt;
 import io.eventdesk.domain.testing.SampleEvents;
+import io.eventdesk.testkit.EventJournalContract;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

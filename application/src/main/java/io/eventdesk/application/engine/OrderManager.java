@@ -24,6 +24,7 @@ import io.eventdesk.domain.order.OrderId;
 import io.eventdesk.domain.order.OrderRequest;
 import io.eventdesk.domain.order.OrderStatus;
 import io.eventdesk.domain.order.OrderView;
+import io.eventdesk.domain.order.lifecycle.Fill;
 import io.eventdesk.domain.order.lifecycle.OpenOrders;
 import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.order.lifecycle.OrderAction;
@@ -279,19 +280,8 @@ final class OrderManager implements ExecutionReportListener {
         if (order == null) {
             throw new IllegalStateException("venue filled " + id + ", which is not an open order");
         }
-        OrderFilled fill = new OrderFilled(
-                publisher.next(),
-                time,
-                id,
-                fillId,
-                order.strategyId(),
-                order.instrument(),
-                order.side(),
-                quantity,
-                price,
-                slippage,
-                fee,
-                liquidity);
+        OrderFilled fill =
+                new Fill(fillId, time, quantity, price, fee, liquidity, slippage).of(order, publisher.next());
         apply(fill);
         portfolio.apply(fill);
         fills++;

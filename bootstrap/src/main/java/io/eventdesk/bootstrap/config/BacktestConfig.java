@@ -17,6 +17,9 @@ import java.util.List;
  * A validated backtest config: every value checked, every path resolved against the config file's folder.
  *
  * @param journal where the journal goes and how often it commits
+ * @param data the market data files
+ * @param feeds market data feeds of the user's own, merged after the files (ties in time: files first, in config
+ *     order, then these, in config order)
  * @param venue a venue of the user's own, or null for the paper venue ({@code execution})
  * @param strategies the strategies, run in this order on every event
  * @param killSwitch operator commands to the kill switch, by time
@@ -29,6 +32,7 @@ public record BacktestConfig(
         Money initialCash,
         List<Instrument> instruments,
         List<DataSource> data,
+        List<FeedSpec> feeds,
         List<StrategySpec> strategies,
         RiskLimits risk,
         PaperVenueConfig execution,
@@ -38,7 +42,7 @@ public record BacktestConfig(
         AccountSettings account,
         SessionSchedule sessions,
         StatisticsConventions statistics,
-        VenueSpec venue) {
+        PluginSpec venue) {
 
     /** The JDBC URL of a shared journal, or {@code null} for the embedded default ({@code journal.db}). */
     public String journalUrl() {

@@ -70,7 +70,15 @@ public final class ConfigLoader {
         Map<InstrumentId, Instrument> instruments = InstrumentsConfigReader.read(root, accountSettings);
         List<DataSource> data = new ArrayList<>();
         Map<String, String> fed = new LinkedHashMap<>();
+        List<FeedSpec> feeds = new ArrayList<>();
         for (ConfigNode n : root.get("data").list()) {
+            if (!n.get("class").isMissing()) {
+                n.object("instrument", "class", "params");
+                feeds.add(new FeedSpec(
+                        InstrumentsConfigReader.known(instruments, n.get("instrument")),
+                        plugin(n, "market data feed")));
+                continue;
+            }
             DataSource d = DataConfigReader.read(n, instruments, base);
             // one source per instrument and kind: two would feed every bar twice (a second file is a secondary)
             String key = d.instrument().id() + " " + d.kind().configName();
@@ -86,7 +94,7 @@ public final class ConfigLoader {
         List<StrategySpec> strategies = StrategiesConfigReader.read(root);
         RiskLimits risk = RiskConfigReader.read(root.get("risk"), instruments, strategies, true);
         PaperVenueConfig execution = ExecutionConfigReader.read(root.get("execution"), instruments, seed);
-        VenueSpec venue = venue(root.get("venue"), root.get("execution"));
+        PluginSpec venue = venue(root.get("venue"), root.get("execution"));
         return new BacktestConfig(
                 file,
                 name,
@@ -94,6 +102,7 @@ public final class ConfigLoader {
                 accountSettings.initialCash(),
                 List.copyOf(instruments.values()),
                 data,
+                feeds,
                 strategies,
                 risk,
                 execution,
@@ -110,24 +119,32 @@ public final class ConfigLoader {
      * {@code venue}: {@code class} (a venue of the user's own) and its {@code params}; null for the paper venue.
      * The {@code execution} section configures the paper venue only, so the two do not go together.
      */
-    private static VenueSpec venue(ConfigNode n, ConfigNode execution) {
+    private static PluginSpec venue(ConfigNode n, ConfigNode execution) {
         if (n.isMissing()) {
             return null;
         }
         n.object("class", "params");
-        String cls = n.get("class").text();
-        if (!cls.contains(".")) {
-            throw n.get("class").error("expected the fully qualified name of your venue class, got '" + cls + "'");
-        }
+        PluginSpec venue = plugin(n, "venue");
         if (!execution.isMissing()) {
             throw execution.error("configures the paper venue, and venue.class names another: give your venue's"
                     + " settings in venue.params");
+        }
+        return venue;
+    }
+
+    /** {@code class} and {@code params} of a section naming a class of the user's own: {@code what} it is. */
+    static PluginSpec plugin(ConfigNode n, String what) {
+        String cls = n.get("class").text();
+        if (!cls.matches(
+                "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)+")) {
+            throw n.get("class")
+                    .error("expected the fully qualified name of your " + what + " class, got '" + cls + "'");
         }
         Map<String, String> params = new LinkedHashMap<>();
         if (!n.get("params").isMissing()) {
             n.get("params").entries().forEach((k, v) -> params.put(k, v.scalar()));
         }
-        return new VenueSpec(
+        return new PluginSpec(
                 cls,
                 new io.eventdesk.domain.strategy.StrategyParameters(
                         n.get("params").path(), params),

@@ -9,5 +9,6 @@ import io.eventdesk.adapters.persistence.JournalDurability;
  * @param blockRecords stored records (events and marks) per committed block: the most a crash can lose, beside the
  *     writer's queue
  * @param durability what a commit survives: the process crashing (the default) or the machine crashing too
+ * @param plugin a journal of the user's own ({@code journal.class}) in place of eventdesk's stores, or null
  */
-public record JournalSettings(String url, int blockRecords, JournalDurability durability) {}
+public record JournalSettings(String url, int blockRecords, JournalDurability durability, PluginSpec plugin) {}

@@ -12,6 +12,7 @@ import io.eventdesk.adapters.persistence.RunRegistration;
 import io.eventdesk.application.engine.RunBacktestService;
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
+import io.eventdesk.bootstrap.config.FeedSpec;
 import io.eventdesk.bootstrap.config.StrategySpec;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.error.RunStopped;
@@ -103,11 +104,24 @@ public final class BacktestRunner {
         MarketDataFeedPort feed;
         ExecutionVenuePort venue;
         try {
+            List<MarketDataFeeds.OwnFeed> own = new ArrayList<>();
+            try {
+                for (FeedSpec spec : config.feeds()) {
+                    own.add(new MarketDataFeeds.OwnFeed(
+                            PluginLoader.feed(config.file().toString(), spec.plugin(), spec.instrument(), plugins),
+                            spec.instrument().id(),
+                            config.file() + ": " + spec.plugin().key() + " "
+                                    + spec.plugin().className()));
+                }
+            } catch (RuntimeException e) {
+                own.forEach(f -> f.feed().close());
+                throw e;
+            }
             feed = StopSignals.stoppable(
-                    ProgressFeed.of(MarketDataFeeds.open(config.data(), quality), config.name(), progress));
+                    ProgressFeed.of(MarketDataFeeds.open(config.data(), own, quality), config.name(), progress));
             venue = config.venue() == null
                     ? PaperVenues.create(config.execution(), config.instruments())
-                    : VenueLoader.load(config.file().toString(), config.venue(), config.instruments(), plugins);
+                    : PluginLoader.venue(config.file().toString(), config.venue(), config.instruments(), plugins);
         } catch (RuntimeException e) {
             status.failed(e);
             throw e;
@@ -116,13 +130,16 @@ public final class BacktestRunner {
         EventJournalPort journal = null;
         RunArtifactsPort artifacts = null;
         try {
-            journal = config.journalUrl() == null
-                    ? EventJournals.jdbc(
-                            EventJournals.sqliteUrl(out.resolve(JOURNAL_FILE)),
-                            registration(config, config.name()),
-                            config.journal().blockRecords(),
-                            config.journal().durability())
-                    : journalAt(config, status.runId());
+            journal = config.journal().plugin() != null
+                    ? PluginLoader.journal(
+                            config.file().toString(), config.journal().plugin(), status.runId(), plugins)
+                    : config.journalUrl() == null
+                            ? EventJournals.jdbc(
+                                    EventJournals.sqliteUrl(out.resolve(JOURNAL_FILE)),
+                                    registration(config, config.name()),
+                                    config.journal().blockRecords(),
+                                    config.journal().durability())
+                            : journalAt(config, status.runId());
             artifacts = RunArtifacts.directory(out, resultsSpec(config), quality::toMap, config.file());
             Path base = config.file().toAbsolutePath().getParent();
             for (StrategySpec spec : signalFiles) {

@@ -61,7 +61,11 @@ public final class StrategyLoader {
             if (e.getCause() instanceof BadInputException b) {
                 throw b;
             }
-            throw new StrategyFailure(
+            // a plugin that cannot start is a setup problem, found before the run begins: the key and the class, exit 2
+            throw new BadInputException(
+                    source,
+                    0,
+                    key,
                     "strategy " + type + " failed to start: its constructor threw "
                             + StrategyFailure.describe(e.getCause()),
                     e.getCause());

@@ -1,4 +1,4 @@
-package io.eventdesk.domain.port;
+package io.eventdesk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventdesk.domain.event.BarClosed;
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.MarketEvent;
+import io.eventdesk.domain.port.EventJournalPort;
+import io.eventdesk.domain.port.JournalReceipt;
 import io.eventdesk.domain.testing.SampleEvents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
