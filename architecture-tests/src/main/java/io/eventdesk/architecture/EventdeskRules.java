@@ -9,8 +9,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -220,12 +223,37 @@ public final class EventdeskRules {
                         (JavaClass c) -> (c.getPackageName().startsWith(root + ".domain.port")
                                         || c.getPackageName().startsWith(EVENTDESK_PORTS))
                                 && c.getSimpleName().endsWith("Port")))
-                .should()
-                .notHaveModifier(JavaModifier.PUBLIC)
+                .should(bePackagePrivateUnlessTheirPackagesOnlyPublicClass())
                 .as("adapter implementations of ports are package-private behind one public entry point")
-                .because("users reach an adapter through its entry point (a factory returning the port): make the"
-                        + " class package-private and add or use that factory")
+                .because("users reach an adapter through its entry point (a factory returning the port, or the"
+                        + " implementation itself when it is its package's one public class, as a plugin named in a"
+                        + " config is): make the class package-private and add or use that factory, or move the other"
+                        + " public classes out of its package")
                 .allowEmptyShould(true);
+    }
+
+    private static ArchCondition<JavaClass> bePackagePrivateUnlessTheirPackagesOnlyPublicClass() {
+        return new ArchCondition<>("be package-private, or their package's one public class") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                if (!c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    return;
+                }
+                List<String> otherPublic = c.getPackage().getClasses().stream()
+                        .filter(o -> o != c
+                                && o.isTopLevelClass()
+                                && o.getModifiers().contains(JavaModifier.PUBLIC))
+                        .map(JavaClass::getSimpleName)
+                        .sorted()
+                        .toList();
+                if (!otherPublic.isEmpty()) {
+                    events.add(SimpleConditionEvent.violated(
+                            c,
+                            "Class <" + c.getName() + "> is public beside other public classes of its package ("
+                                    + String.join(", ", otherPublic) + ") in (" + c.getSimpleName() + ".java:0)"));
+                }
+            }
+        };
     }
 
     /** No cycles between the packages of the code base. */

@@ -105,4 +105,15 @@ class EventdeskRulesTest {
         assertThat(result.hasViolation()).isTrue();
         assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("AcmeVenue");
     }
+
+    @Test
+    void shouldAcceptAPublicPortImplementation_whenItIsItsPackagesOnlyPublicClass() {
+        JavaClasses plugin = new ClassFileImporter().importPackages("com.example.plugin");
+        EvaluationResult result = EventdeskRules.forRoot("com.example.plugin")
+                .adapterImplementationsArePackagePrivate()
+                .evaluate(plugin);
+        assertThat(result.hasViolation())
+                .as(result.getFailureReport().toString())
+                .isFalse();
+    }
 }
