@@ -15,10 +15,17 @@ final class EventPublisher {
     private final RunArtifactsPort artifacts;
     private long sequence;
     private long durable = -1;
+    /** who sees every event as it is published, beside the journal (a session's decisions); none by default */
+    private java.util.function.Consumer<Event> observer = e -> {};
 
     EventPublisher(EventJournalPort journal, RunArtifactsPort artifacts) {
         this.journal = journal;
         this.artifacts = artifacts;
+    }
+
+    /** The last sequence number given out. */
+    long last() {
+        return sequence;
     }
 
     /** The next sequence number. */
@@ -26,9 +33,15 @@ final class EventPublisher {
         return ++sequence;
     }
 
+    /** Shows every event published from now on to {@code observer} too, after the journal has it. */
+    void observe(java.util.function.Consumer<Event> observer) {
+        this.observer = observer;
+    }
+
     void publish(Event event) {
         journal.append(event);
         artifacts.record(event);
+        observer.accept(event);
         long durable = journal.durableThrough();
         if (durable != this.durable) {
             this.durable = durable;

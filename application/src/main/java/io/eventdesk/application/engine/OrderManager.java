@@ -226,6 +226,11 @@ final class OrderManager implements ExecutionReportListener {
     }
 
     /** The open order with this id, or null. */
+    /** The open orders, oldest first (read-only). */
+    java.util.Collection<Order> openOrders() {
+        return open.all();
+    }
+
     Order open(OrderId id) {
         return open.get(id);
     }

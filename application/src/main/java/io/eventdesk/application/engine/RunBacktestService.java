@@ -8,6 +8,10 @@ import io.eventdesk.domain.run.RunSummary;
 public final class RunBacktestService implements RunBacktestUseCase {
     @Override
     public RunSummary run(BacktestRequest request) {
+        if (request.strategies().isEmpty() && request.signalFeeds().isEmpty()) {
+            // a session takes its signals from outside as it runs; a batch run must be given them
+            throw new IllegalArgumentException("a backtest needs at least one strategy or signal feed");
+        }
         return new BacktestEngine(request).run();
     }
 }

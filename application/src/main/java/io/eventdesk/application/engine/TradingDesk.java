@@ -53,6 +53,7 @@ final class TradingDesk {
 
     private boolean started;
     private long marketEvents;
+    private Instant lastMarketTime;
     /** the portfolio version last recorded: a mark that changed nothing is not recorded again */
     private long valuedVersion = -1;
 
@@ -88,6 +89,22 @@ final class TradingDesk {
         return killSwitch;
     }
 
+    Portfolio portfolio() {
+        return portfolio;
+    }
+
+    OrderManager orders() {
+        return orders;
+    }
+
+    EventPublisher publisher() {
+        return publisher;
+    }
+
+    boolean started() {
+        return started;
+    }
+
     /** An operator's command, taken at its time. */
     void onCommand(KillSwitchCommand command) {
         clock.advanceTo(command.at());
@@ -106,6 +123,21 @@ final class TradingDesk {
         if (known.isBefore(clock.now())) {
             throw new IllegalStateException("feed went back in time: " + known + " after " + clock.now());
         }
+        take(data, known);
+    }
+
+    /**
+     * Market data that reached a running session late: known before the desk's clock, which a signal or a command
+     * stamped since moved on. It is taken now (the clock never goes back); the venue still matches it by its own
+     * open time, so nothing fills on data older than an order's arrival.
+     */
+    void onLateMarketData(MarketData data) {
+        Instant known = data.knownTime();
+        take(data, known.isBefore(clock.now()) ? clock.now() : known);
+    }
+
+    private void take(MarketData data, Instant known) {
+        lastMarketTime = known;
         marketEvents++;
         Instant opens = data.openTime();
         // a bar's session is the one it opens in
@@ -172,6 +204,11 @@ final class TradingDesk {
                 }
             }
         }
+    }
+
+    /** When the last market data was taken, or null before any. */
+    Instant lastMarketTime() {
+        return lastMarketTime;
     }
 
     long marketEvents() {

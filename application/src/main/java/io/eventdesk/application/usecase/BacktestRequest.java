@@ -47,9 +47,6 @@ public record BacktestRequest(
         sizing = sizing == null ? new Sizing.Fixed() : sizing;
         signalFeeds = signalFeeds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(signalFeeds));
         strategies = strategies == null ? Map.of() : strategies;
-        if (strategies.isEmpty() && signalFeeds.isEmpty()) {
-            throw new IllegalArgumentException("a backtest needs at least one strategy or signal feed");
-        }
         if (instruments == null || instruments.isEmpty()) {
             throw new IllegalArgumentException("a backtest needs at least one instrument");
         }

@@ -1,0 +1,344 @@
+package io.eventdesk.application.engine;
+
+import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.application.usecase.ChangeTradingStateUseCase;
+import io.eventdesk.application.usecase.IngestSignalUseCase;
+import io.eventdesk.application.usecase.QueryDeskUseCase;
+import io.eventdesk.application.usecase.SignalDecision;
+import io.eventdesk.domain.event.Event;
+import io.eventdesk.domain.event.OrderDenied;
+import io.eventdesk.domain.event.OrderInitialized;
+import io.eventdesk.domain.event.OrderSubmitted;
+import io.eventdesk.domain.event.SignalRaised;
+import io.eventdesk.domain.event.SignalSkipped;
+import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.order.lifecycle.Order;
+import io.eventdesk.domain.port.ClockPort;
+import io.eventdesk.domain.portfolio.Portfolio;
+import io.eventdesk.domain.risk.KillSwitchCommand;
+import io.eventdesk.domain.run.RunSummary;
+import io.eventdesk.domain.signal.ExternalSignal;
+import io.eventdesk.domain.trading.TradingState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * A desk that runs as a session: the same engine parts as a backtest ({@link TradingDesk}), fed by several sources
+ * at once — market data from a live source, signals and operator commands from an API — on one engine thread.
+ * Callers on any thread hand an input to the engine thread and wait for its answer; only the engine thread touches
+ * the desk's state. Each input is stamped with the session's clock (never before the desk's own time), journaled,
+ * then applied, in the order the engine thread takes them, so the journal holds the session exactly as it ran.
+ *
+ * <p>A failure on the engine thread (a bug, a strategy that throws) ends the session: {@code RunFailed} is journaled
+ * after what was, and every later call is refused with the cause.
+ */
+public final class DeskSession implements IngestSignalUseCase, ChangeTradingStateUseCase, QueryDeskUseCase {
+    /** market data waiting for the engine thread: a source faster than the desk waits here */
+    static final int QUEUE = 4096;
+
+    private final TradingDesk desk;
+    private final ClockPort clock;
+    private final BlockingQueue<Runnable> inputs = new ArrayBlockingQueue<>(QUEUE);
+    private final Thread engine;
+    /** decisions by signal id, with the signal as first received (its time and source aside) */
+    private final Map<String, Seen> seen = new HashMap<>();
+
+    private volatile RuntimeException failure;
+    private volatile boolean stopping;
+    /** the events of the signal being routed, seen while {@code capturing} (engine thread only) */
+    private final List<Event> published = new ArrayList<>();
+
+    private boolean capturing;
+
+    private record Seen(ExternalSignal signal, SignalDecision decision) {}
+
+    public DeskSession(BacktestRequest request, ClockPort clock) {
+        this.desk = new TradingDesk(request);
+        this.clock = clock;
+        this.engine = new Thread(this::loop, "eventdesk-engine-" + request.name());
+        engine.setDaemon(true);
+    }
+
+    /** Starts the engine thread and the run, at the clock's time. */
+    public void start() {
+        engine.start();
+        call(() -> {
+            desk.start(clock.now());
+            desk.publisher().observe(e -> {
+                if (capturing) {
+                    published.add(e);
+                }
+            });
+            return null;
+        });
+    }
+
+    private void loop() {
+        while (!stopping || !inputs.isEmpty()) {
+            Runnable next;
+            try {
+                next = inputs.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            next.run();
+        }
+    }
+
+    private void refuseWhenFinished() {
+        if (stopping) {
+            throw new IllegalStateException("the session has finished");
+        }
+    }
+
+    /** Runs {@code work} on the engine thread and waits for it; a failure there ends the session. */
+    private <T> T call(Supplier<T> work) {
+        refuseWhenFinished();
+        RuntimeException failed = failure;
+        if (failed != null) {
+            throw new IllegalStateException("the session has stopped: " + failed.getMessage(), failed);
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        enqueue(() -> {
+            if (failure != null) {
+                answer.completeExceptionally(
+                        new IllegalStateException("the session has stopped: " + failure.getMessage(), failure));
+                return;
+            }
+            try {
+                answer.complete(work.get());
+            } catch (IngestSignalUseCase.SignalConflict conflict) {
+                answer.completeExceptionally(conflict); // the caller's mistake: the session goes on
+            } catch (RuntimeException e) {
+                fail(e);
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the engine thread", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void enqueue(Runnable r) {
+        try {
+            inputs.put(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing an input to the engine thread", e);
+        }
+    }
+
+    private void fail(RuntimeException e) {
+        if (failure == null) {
+            failure = e;
+            desk.fail(e);
+        }
+    }
+
+    /** The time an input is taken at: the session's clock, never before the desk's own time. */
+    private Instant stamp() {
+        Instant now = clock.now();
+        return now.isBefore(desk.now()) ? desk.now() : now;
+    }
+
+    /**
+     * Hands a piece of market data to the engine thread without waiting for it (a live source's thread); waits only
+     * when {@link #QUEUE} pieces are already waiting.
+     */
+    public void onMarketData(MarketData data) {
+        refuseWhenFinished();
+        if (failure != null) {
+            throw new IllegalStateException("the session has stopped: " + failure.getMessage(), failure);
+        }
+        enqueue(() -> {
+            if (failure != null) {
+                return;
+            }
+            try {
+                desk.onLateMarketData(data);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        });
+    }
+
+    @Override
+    public SignalDecision ingest(ExternalSignal signal) {
+        return call(() -> {
+            Seen before = seen.get(signal.signalId());
+            if (before != null) {
+                if (!sameContents(before.signal(), signal)) {
+                    throw new IngestSignalUseCase.SignalConflict(signal.signalId());
+                }
+                return before.decision().asRepeat();
+            }
+            ExternalSignal stamped = at(signal, stamp());
+            published.clear();
+            capturing = true;
+            try {
+                desk.onSignal(stamped);
+            } finally {
+                capturing = false;
+            }
+            SignalDecision decision = decisionIn(stamped, published);
+            published.clear();
+            seen.put(signal.signalId(), new Seen(signal, decision));
+            return decision;
+        });
+    }
+
+    @Override
+    public SignalDecision decisionOf(String signalId) {
+        return call(() -> {
+            Seen s = seen.get(signalId);
+            return s == null ? null : s.decision();
+        });
+    }
+
+    private static boolean sameContents(ExternalSignal a, ExternalSignal b) {
+        return at(a, Instant.EPOCH).equals(at(b, Instant.EPOCH));
+    }
+
+    /** {@code s} taken at {@code time}; its source kept apart from its contents. */
+    private static ExternalSignal at(ExternalSignal s, Instant time) {
+        return new ExternalSignal(
+                s.signalId(),
+                time,
+                s.strategyId(),
+                s.instrument(),
+                s.side(),
+                s.confidence(),
+                s.targetExposure(),
+                s.quantity(),
+                s.timeHorizon(),
+                s.maxSlippageBps(),
+                s.maxNotional(),
+                s.order(),
+                time.equals(Instant.EPOCH) ? "" : s.source());
+    }
+
+    /** The decision the events of one signal's routing tell. */
+    private static SignalDecision decisionIn(ExternalSignal signal, List<Event> events) {
+        long sequence = 0;
+        String orderId = null;
+        for (Event e : events) {
+            if (e instanceof SignalRaised raised && sequence == 0) {
+                sequence = raised.sequence();
+            } else if (e instanceof SignalSkipped skipped && skipped.signalSequence() == sequence) {
+                return new SignalDecision(
+                        signal.signalId(),
+                        SignalDecision.Outcome.NONE,
+                        sequence,
+                        signal.time(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        skipped.reason(),
+                        false);
+            } else if (e instanceof OrderInitialized init && orderId == null) {
+                orderId = init.orderId().toString();
+            } else if (e instanceof OrderDenied denied
+                    && denied.orderId().toString().equals(orderId)) {
+                return new SignalDecision(
+                        signal.signalId(),
+                        SignalDecision.Outcome.DENIED,
+                        sequence,
+                        signal.time(),
+                        orderId,
+                        denied.code(),
+                        denied.rule(),
+                        denied.detail(),
+                        denied.code() + ": " + denied.detail(),
+                        false);
+            } else if (e instanceof OrderSubmitted submitted
+                    && submitted.orderId().toString().equals(orderId)) {
+                return new SignalDecision(
+                        signal.signalId(),
+                        SignalDecision.Outcome.APPROVED,
+                        sequence,
+                        signal.time(),
+                        orderId,
+                        null,
+                        null,
+                        null,
+                        "order " + orderId + " sent, arriving " + submitted.arrivalTime(),
+                        false);
+            }
+        }
+        throw new IllegalStateException("signal " + signal.signalId() + " was routed without a decision");
+    }
+
+    @Override
+    public TradingState tradingState() {
+        return call(() -> desk.killSwitch().state());
+    }
+
+    @Override
+    public TradingState changeTradingState(TradingState to, boolean flatten, String reason) {
+        return call(() -> {
+            desk.onCommand(new KillSwitchCommand(stamp(), to, flatten, reason));
+            return desk.killSwitch().state();
+        });
+    }
+
+    @Override
+    public DeskSnapshot snapshot() {
+        return call(() -> {
+            Portfolio p = desk.portfolio();
+            return new DeskSnapshot(
+                    desk.now(),
+                    desk.publisher().last(),
+                    desk.marketEvents(),
+                    desk.lastMarketTime(),
+                    desk.killSwitch().state(),
+                    p.cash(),
+                    p.equity(),
+                    p.realizedPnl(),
+                    p.unrealizedPnl(),
+                    p.totalFees(),
+                    p.grossExposure(),
+                    p.drawdown(),
+                    p.positions(),
+                    desk.orders().openOrders().stream().map(Order::view).toList());
+        });
+    }
+
+    /** Whether the session has stopped on a failure, and why (null while it runs). */
+    public RuntimeException failure() {
+        return failure;
+    }
+
+    /**
+     * Ends the session: the inputs already handed over are taken, then the closing figures, {@code RunFinished} and
+     * the journal's receipt.
+     */
+    public RunSummary finish() {
+        RunSummary summary = call(desk::finish);
+        stopping = true; // the engine thread takes what is queued, then ends
+        enqueue(() -> {});
+        try {
+            engine.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return summary;
+    }
+}

@@ -1,0 +1,38 @@
+package io.eventdesk.application.usecase;
+
+import io.eventdesk.domain.order.OrderView;
+import io.eventdesk.domain.portfolio.PositionView;
+import io.eventdesk.domain.trading.TradingState;
+import io.eventdesk.domain.value.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What a running desk holds, read as one consistent picture between two inputs. */
+public interface QueryDeskUseCase {
+    DeskSnapshot snapshot();
+
+    /**
+     * The desk at one moment.
+     *
+     * @param time the desk's clock
+     * @param lastSequence the last sequence number published
+     * @param marketEvents market data taken so far
+     * @param lastMarketTime when the last market data became known, or null before any
+     */
+    record DeskSnapshot(
+            Instant time,
+            long lastSequence,
+            long marketEvents,
+            Instant lastMarketTime,
+            TradingState tradingState,
+            Money cash,
+            Money equity,
+            Money realizedPnl,
+            Money unrealizedPnl,
+            Money totalFees,
+            Money grossExposure,
+            BigDecimal drawdown,
+            List<PositionView> positions,
+            List<OrderView> openOrders) {}
+}

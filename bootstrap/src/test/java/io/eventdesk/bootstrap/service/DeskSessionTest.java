@@ -1,0 +1,203 @@
+package io.eventdesk.bootstrap.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
+import io.eventdesk.adapters.broker.paper.PaperVenues;
+import io.eventdesk.adapters.persistence.EventJournals;
+import io.eventdesk.adapters.persistence.RunArtifacts;
+import io.eventdesk.application.engine.DeskSession;
+import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.application.usecase.IngestSignalUseCase;
+import io.eventdesk.application.usecase.SignalDecision;
+import io.eventdesk.domain.instrument.AssetClass;
+import io.eventdesk.domain.instrument.Instrument;
+import io.eventdesk.domain.instrument.InstrumentId;
+import io.eventdesk.domain.market.Bar;
+import io.eventdesk.domain.port.ClockPort;
+import io.eventdesk.domain.risk.RiskLimits;
+import io.eventdesk.domain.run.RunSummary;
+import io.eventdesk.domain.signal.ExternalSignal;
+import io.eventdesk.domain.signal.SignalContract;
+import io.eventdesk.domain.trading.TradingState;
+import io.eventdesk.domain.value.Currency;
+import io.eventdesk.domain.value.Money;
+import io.eventdesk.domain.value.Price;
+import io.eventdesk.domain.value.Quantity;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A desk run as a session, fed from several threads at once (market data, signals, the operator) through its use
+ * cases, with the real paper venue and the real SQLite journal: decisions come back with their rule and numbers,
+ * repeats are never traded twice, and every input is journaled in the order the engine thread took it.
+ */
+class DeskSessionTest {
+    private static final Instant T0 = Instant.parse("2024-01-02T00:00:00Z");
+    private static final Instrument BTC = new Instrument(
+            InstrumentId.of("BTC"),
+            AssetClass.CRYPTO,
+            Currency.of("USD"),
+            Price.of("0.01"),
+            Quantity.of("0.001"),
+            Quantity.of(1));
+    private static final SignalContract CONTRACT = new SignalContract(Map.of(BTC.id(), BTC), Instant::parse);
+
+    @TempDir
+    Path dir;
+
+    /** The session's clock, moved by the test as a live source's data would move it. */
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+
+    private final ClockPort clock = now::get;
+
+    private DeskSession session(String name, RiskLimits limits) {
+        BacktestRequest request = new BacktestRequest(
+                name,
+                7,
+                Money.of("USD", "100000"),
+                List.of(BTC),
+                null,
+                PaperVenues.create(PaperVenueConfig.frictionless(), List.of(BTC)),
+                EventJournals.sqlite(dir.resolve(name + ".db"), name),
+                RunArtifacts.disabled(),
+                Map.of(),
+                limits);
+        DeskSession s = new DeskSession(request, clock);
+        s.start();
+        return s;
+    }
+
+    private static Bar bar(int minute, String price) {
+        Instant open = T0.plusSeconds(60L * minute);
+        Price p = Price.of(price);
+        return new Bar(BTC.id(), open, open.plusSeconds(60), p, p, p, p, Quantity.of(10));
+    }
+
+    private static ExternalSignal signal(String id, String side, String quantity) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("signal_id", id);
+        fields.put("time", "2024-01-02T00:00:00Z");
+        fields.put("strategy_id", "outside");
+        fields.put("instrument", "BTC");
+        fields.put("side", side);
+        fields.put("quantity", quantity);
+        return CONTRACT.read(fields, "test", 0);
+    }
+
+    /** Market data at minute {@code minute}, the clock at its close as a live source would have it. */
+    private void market(DeskSession s, int minute, String price) {
+        now.set(T0.plusSeconds(60L * (minute + 1)));
+        s.onMarketData(bar(minute, price));
+    }
+
+    @Test
+    void shouldApproveAndFillOnTheNextBar_whenASignalArrivesBetweenBars() {
+        DeskSession s = session("approve", RiskLimits.none());
+        market(s, 0, "100");
+        SignalDecision d = s.ingest(signal("s-1", "BUY", "2"));
+        assertThat(d.outcome()).isEqualTo(SignalDecision.Outcome.APPROVED);
+        assertThat(d.orderId()).isNotNull();
+        assertThat(d.time()).isEqualTo(T0.plusSeconds(60));
+        market(s, 1, "101");
+        var snapshot = s.snapshot();
+        assertThat(snapshot.positions()).singleElement().satisfies(p -> {
+            assertThat(p.quantity()).isEqualTo(Quantity.of(2));
+            assertThat(p.averagePrice()).isEqualByComparingTo("101"); // the next bar's open
+        });
+        assertThat(snapshot.marketEvents()).isEqualTo(2);
+        assertThat(s.finish().fills()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGiveTheFirstDecisionAndNeverTradeTwice_whenASignalIdRepeats() {
+        DeskSession s = session("repeat", RiskLimits.none());
+        market(s, 0, "100");
+        SignalDecision first = s.ingest(signal("s-1", "BUY", "2"));
+        SignalDecision again = s.ingest(signal("s-1", "BUY", "2"));
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.asRepeat()).isEqualTo(first.asRepeat());
+        assertThatThrownBy(() -> s.ingest(signal("s-1", "SELL", "2")))
+                .isInstanceOf(IngestSignalUseCase.SignalConflict.class)
+                .hasMessageContaining("s-1");
+        assertThat(s.decisionOf("s-1")).isEqualTo(first);
+        assertThat(s.decisionOf("never")).isNull();
+        market(s, 1, "101");
+        RunSummary summary = s.finish();
+        assertThat(summary.ordersSubmitted()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDenyWithTheRule_whenTheOperatorHaltedTheDesk() {
+        DeskSession s = session("halt", RiskLimits.none());
+        market(s, 0, "100");
+        assertThat(s.changeTradingState(TradingState.HALTED, false, "operator test"))
+                .isEqualTo(TradingState.HALTED);
+        SignalDecision d = s.ingest(signal("s-1", "BUY", "1"));
+        assertThat(d.outcome()).isEqualTo(SignalDecision.Outcome.DENIED);
+        assertThat(d.code()).isEqualTo("TRADING_HALTED");
+        assertThat(s.changeTradingState(TradingState.ACTIVE, false, "resume")).isEqualTo(TradingState.ACTIVE);
+        assertThat(s.ingest(signal("s-2", "BUY", "1")).outcome()).isEqualTo(SignalDecision.Outcome.APPROVED);
+        s.finish();
+    }
+
+    @Test
+    void shouldJournalEveryInputOnce_whenManyThreadsFeedTheSessionAtOnce() throws Exception {
+        DeskSession s = session("concurrent", RiskLimits.none());
+        market(s, 0, "100");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<SignalDecision>> answers = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String id = "c-" + i;
+            String side = i % 2 == 0 ? "BUY" : "SELL";
+            answers.add(clients.submit(() -> s.ingest(signal(id, side, "0.001"))));
+        }
+        Thread feed = new Thread(() -> {
+            for (int m = 1; m <= 50; m++) {
+                market(s, m, String.valueOf(100 + m % 3));
+            }
+        });
+        feed.start();
+        Set<Long> sequences = new HashSet<>();
+        for (Future<SignalDecision> a : answers) {
+            sequences.add(a.get(30, TimeUnit.SECONDS).sequence());
+        }
+        feed.join();
+        clients.shutdown();
+        RunSummary summary = s.finish();
+        assertThat(sequences).hasSize(400);
+        long raised = Jdbi.create(EventJournals.sqliteUrl(dir.resolve("concurrent.db")))
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM journal_events WHERE type = 'SignalRaised'")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(raised).isEqualTo(400);
+        assertThat(summary.marketEvents()).isEqualTo(51);
+    }
+
+    @Test
+    void shouldRefuseEveryLaterCall_whenTheSessionFinished() {
+        DeskSession s = session("finished", RiskLimits.none());
+        market(s, 0, "100");
+        s.finish();
+        assertThat(s.failure()).isNull();
+        assertThatThrownBy(() -> s.ingest(signal("late", "BUY", "1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the session has finished");
+        assertThatThrownBy(() -> s.onMarketData(bar(1, "100"))).hasMessage("the session has finished");
+    }
+}
