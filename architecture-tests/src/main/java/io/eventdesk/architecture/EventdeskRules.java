@@ -147,6 +147,25 @@ public final class EventdeskRules {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * Adapters reach the application through its use cases only: a driving adapter (an HTTP API, a CLI) calls the
+     * in-ports of {@code application.usecase}, never the engine behind them.
+     */
+    public ArchRule adaptersCallOnlyUseCases() {
+        return noClasses()
+                .that()
+                .resideInAPackage(adapters())
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are in the application but not among its use cases",
+                        (JavaClass c) -> c.getPackageName().startsWith(root + ".application")
+                                && !c.getPackageName().startsWith(root + ".application.usecase")))
+                .as("adapters call the application's use cases and nothing else of it")
+                .because("a driving adapter calls an in-port: depend on an interface of application.usecase and let"
+                        + " the bootstrap hand you its implementation")
+                .allowEmptyShould(true);
+    }
+
     /** The domain knows nothing outside itself. */
     public ArchRule domainIsFreeOfOuterLayers() {
         return noClasses()
@@ -298,6 +317,7 @@ public final class EventdeskRules {
 
     public List<ArchRule> all() {
         return List.of(
+                adaptersCallOnlyUseCases(),
                 domainIsPure(),
                 noWallClock(),
                 applicationIsFreeOfAdapters(),

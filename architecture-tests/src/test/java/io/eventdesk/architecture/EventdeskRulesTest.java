@@ -37,6 +37,7 @@ class EventdeskRulesTest {
             case "adaptersImplementOnlyPorts" -> EventdeskRules::adaptersImplementOnlyPorts;
             case "adapterImplementationsArePackagePrivate" -> EventdeskRules::adapterImplementationsArePackagePrivate;
             case "noPackageCycles" -> EventdeskRules::noPackageCycles;
+            case "adaptersCallOnlyUseCases" -> EventdeskRules::adaptersCallOnlyUseCases;
             default -> throw new IllegalArgumentException(name);
         };
         return pick.apply(RULES);
@@ -54,6 +55,7 @@ class EventdeskRulesTest {
         "adaptersImplementOnlyPorts, Listener",
         "adapterImplementationsArePackagePrivate, PublicJournal",
         "noPackageCycles, Alpha",
+        "adaptersCallOnlyUseCases, OrderController",
     })
     void shouldReportTheViolatingClass_whenARuleIsBroken(String ruleName, String violator) {
         EvaluationResult result = rule(ruleName).evaluate(violations);
@@ -68,6 +70,7 @@ class EventdeskRulesTest {
         "domainIsPure, JournalPort",
         "portsAreInterfacesNamedPort, JournalPort",
         "noWallClock, FileReadingValue",
+        "adaptersCallOnlyUseCases, PlaceOrderUseCase",
     })
     void shouldNotReportACompliantClass_whenItObeysTheRule(String ruleName, String compliant) {
         EvaluationResult result = rule(ruleName).evaluate(violations);

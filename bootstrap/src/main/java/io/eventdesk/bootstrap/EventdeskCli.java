@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         description = "A deterministic, event-driven trading desk simulator.",
         subcommands = {
             BacktestCommand.class,
+            ServeCommand.class,
             DataCommand.class,
             RebuildCommand.class,
             ReportCommand.class,

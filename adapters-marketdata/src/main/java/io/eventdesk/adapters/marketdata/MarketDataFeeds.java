@@ -121,6 +121,19 @@ public final class MarketDataFeeds {
     }
 
     /**
+     * {@code feed} played back on the wall clock at {@code speed} times real time, as a live source; its clock (the
+     * data's time as the replay plays it) is {@link Replay#clock()}.
+     */
+    public static Replay replay(MarketDataFeedPort feed, double speed, java.time.Clock wall) {
+        ReplaySource source = new ReplaySource(feed, speed, wall);
+        return new Replay(source, source.clock());
+    }
+
+    /** A replay: the live source and the clock it plays the data on. */
+    public record Replay(
+            io.eventdesk.domain.port.LiveMarketDataPort source, io.eventdesk.domain.port.ClockPort clock) {}
+
+    /**
      * A feed over market data already in memory (tests, benchmarks, data produced by another system), which must
      * be in non-decreasing known-time order.
      */

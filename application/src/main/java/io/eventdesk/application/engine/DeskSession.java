@@ -1,6 +1,7 @@
 package io.eventdesk.application.engine;
 
 import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.application.usecase.CancelOrderUseCase;
 import io.eventdesk.application.usecase.ChangeTradingStateUseCase;
 import io.eventdesk.application.usecase.IngestSignalUseCase;
 import io.eventdesk.application.usecase.QueryDeskUseCase;
@@ -40,7 +41,8 @@ import java.util.function.Supplier;
  * <p>A failure on the engine thread (a bug, a strategy that throws) ends the session: {@code RunFailed} is journaled
  * after what was, and every later call is refused with the cause.
  */
-public final class DeskSession implements IngestSignalUseCase, ChangeTradingStateUseCase, QueryDeskUseCase {
+public final class DeskSession
+        implements IngestSignalUseCase, ChangeTradingStateUseCase, QueryDeskUseCase, CancelOrderUseCase {
     /** market data waiting for the engine thread: a source faster than the desk waits here */
     static final int QUEUE = 4096;
 
@@ -59,6 +61,12 @@ public final class DeskSession implements IngestSignalUseCase, ChangeTradingStat
     private boolean capturing;
 
     private record Seen(ExternalSignal signal, SignalDecision decision) {}
+
+    /** every decision, in sequence order (engine thread only) */
+    private final List<SignalDecision> decisions = new ArrayList<>();
+
+    /** the orders created for signals from outside, by id, kept after they close (engine thread only) */
+    private final Map<String, Order> signalOrders = new HashMap<>();
 
     public DeskSession(BacktestRequest request, ClockPort clock) {
         this.desk = new TradingDesk(request);
@@ -199,7 +207,14 @@ public final class DeskSession implements IngestSignalUseCase, ChangeTradingStat
             }
             SignalDecision decision = decisionIn(stamped, published);
             published.clear();
+            if (decision.outcome() == SignalDecision.Outcome.APPROVED) {
+                Order order = desk.orders().open(io.eventdesk.domain.order.OrderId.parse(decision.orderId()));
+                if (order != null) {
+                    signalOrders.put(decision.orderId(), order);
+                }
+            }
             seen.put(signal.signalId(), new Seen(signal, decision));
+            decisions.add(decision);
             return decision;
         });
     }
@@ -209,6 +224,23 @@ public final class DeskSession implements IngestSignalUseCase, ChangeTradingStat
         return call(() -> {
             Seen s = seen.get(signalId);
             return s == null ? null : s.decision();
+        });
+    }
+
+    @Override
+    public List<SignalDecision> decisionsSince(long sequence, int limit) {
+        return call(() -> {
+            int lo = 0;
+            int hi = decisions.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (decisions.get(mid).sequence() <= sequence) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return List.copyOf(decisions.subList(lo, Math.min(decisions.size(), lo + Math.max(0, limit))));
         });
     }
 
@@ -306,6 +338,7 @@ public final class DeskSession implements IngestSignalUseCase, ChangeTradingStat
             return new DeskSnapshot(
                     desk.now(),
                     desk.publisher().last(),
+                    desk.durableThrough(),
                     desk.marketEvents(),
                     desk.lastMarketTime(),
                     desk.killSwitch().state(),
@@ -319,6 +352,25 @@ public final class DeskSession implements IngestSignalUseCase, ChangeTradingStat
                     p.positions(),
                     desk.orders().openOrders().stream().map(Order::view).toList());
         });
+    }
+
+    @Override
+    public io.eventdesk.domain.order.OrderView order(String orderId) {
+        return call(() -> {
+            Order o = signalOrders.get(orderId);
+            return o == null ? null : o.view();
+        });
+    }
+
+    @Override
+    public boolean cancel(String orderId, String reason) {
+        io.eventdesk.domain.order.OrderId id;
+        try {
+            id = io.eventdesk.domain.order.OrderId.parse(orderId);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return call(() -> desk.onCancel(id, reason, stamp()));
     }
 
     /** Whether the session has stopped on a failure, and why (null while it runs). */

@@ -111,6 +111,23 @@ final class TradingDesk {
         killSwitch.command(command);
     }
 
+    /** A cancel of an open order asked from outside at {@code at}; false when no such order is open. */
+    boolean onCancel(io.eventdesk.domain.order.OrderId id, String reason, Instant at) {
+        clock.advanceTo(at);
+        venue.advanceTo(clock.now(), orders);
+        io.eventdesk.domain.order.lifecycle.Order order = orders.open(id);
+        if (order == null) {
+            return false;
+        }
+        orders.cancel(order, reason);
+        return true;
+    }
+
+    /** Up to which sequence number the journal has made everything durable. */
+    long durableThrough() {
+        return request.journal().durableThrough();
+    }
+
     /** A signal from outside, taken as a decision made at its time: requests due by then arrive first. */
     void onSignal(ExternalSignal signal) {
         clock.advanceTo(signal.time());

@@ -16,6 +16,9 @@ public interface IngestSignalUseCase {
     /** The decision about a signal id seen before, or null. */
     SignalDecision decisionOf(String signalId);
 
+    /** The decisions whose signal's sequence number is above {@code sequence}, oldest first, at most {@code limit}. */
+    java.util.List<SignalDecision> decisionsSince(long sequence, int limit);
+
     /** Raised when a signal id comes back with other contents than the first time. */
     final class SignalConflict extends RuntimeException {
         public SignalConflict(String signalId) {

@@ -12,17 +12,22 @@ import java.util.List;
 public interface QueryDeskUseCase {
     DeskSnapshot snapshot();
 
+    /** An order this session created for a signal from outside, as it is now (open or closed), or null. */
+    OrderView order(String orderId);
+
     /**
      * The desk at one moment.
      *
      * @param time the desk's clock
      * @param lastSequence the last sequence number published
+     * @param durableThrough up to which sequence number the journal has made everything durable
      * @param marketEvents market data taken so far
      * @param lastMarketTime when the last market data became known, or null before any
      */
     record DeskSnapshot(
             Instant time,
             long lastSequence,
+            long durableThrough,
             long marketEvents,
             Instant lastMarketTime,
             TradingState tradingState,

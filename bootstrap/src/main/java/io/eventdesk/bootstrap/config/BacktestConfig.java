@@ -20,6 +20,7 @@ import java.util.List;
  * @param data the market data files
  * @param feeds market data feeds of the user's own, merged after the files (ties in time: files first, in config
  *     order, then these, in config order)
+ * @param service how {@code eventdesk serve} runs this config (a backtest ignores it)
  * @param venue a venue of the user's own, or null for the paper venue ({@code execution})
  * @param strategies the strategies, run in this order on every event
  * @param killSwitch operator commands to the kill switch, by time
@@ -42,7 +43,8 @@ public record BacktestConfig(
         AccountSettings account,
         SessionSchedule sessions,
         StatisticsConventions statistics,
-        PluginSpec venue) {
+        PluginSpec venue,
+        ServiceSettings service) {
 
     /** The JDBC URL of a shared journal, or {@code null} for the embedded default ({@code journal.db}). */
     public String journalUrl() {

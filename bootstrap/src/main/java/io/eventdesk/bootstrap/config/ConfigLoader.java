@@ -55,7 +55,8 @@ public final class ConfigLoader {
                         "fx-rates",
                         "accounting",
                         "session",
-                        "statistics");
+                        "statistics",
+                        "service");
         Path base = file.toAbsolutePath().getParent();
 
         String name = root.get("name").text();
@@ -112,7 +113,8 @@ public final class ConfigLoader {
                 accountSettings,
                 AccountConfigReader.session(root.get("session")),
                 statistics(root.get("statistics")),
-                venue);
+                venue,
+                ServiceConfigReader.read(root.get("service"), base));
     }
 
     /**
@@ -149,6 +151,35 @@ public final class ConfigLoader {
                 new io.eventdesk.domain.strategy.StrategyParameters(
                         n.get("params").path(), params),
                 n.get("class").path());
+    }
+
+    /** {@code config} with its service listening on {@code port} (the command line's {@code --port}). */
+    public static BacktestConfig withServicePort(BacktestConfig config, int port) {
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("--port", 0, null, "expected a port from 0 to 65535, got " + port);
+        }
+        ServiceSettings s = config.service();
+        ServiceSettings moved = new ServiceSettings(
+                s.bind(), port, s.tokenEnv(), s.tokenFile(), s.speed(), s.maxBodyBytes(), s.maxFeedSilence());
+        return new BacktestConfig(
+                config.file(),
+                config.name(),
+                config.seed(),
+                config.initialCash(),
+                config.instruments(),
+                config.data(),
+                config.feeds(),
+                config.strategies(),
+                config.risk(),
+                config.execution(),
+                config.journal(),
+                config.killSwitch(),
+                config.sizing(),
+                config.account(),
+                config.sessions(),
+                config.statistics(),
+                config.venue(),
+                moved);
     }
 
     /** {@code statistics}: the conventions of the run's statistics. */

@@ -11,10 +11,16 @@ import java.util.Map;
 final class StrategiesConfigReader {
     private StrategiesConfigReader() {}
 
-    /** {@code strategy} (one, its id its type's simple name) or {@code strategies} (a list with ids), not both. */
+    /**
+     * {@code strategy} (one, its id its type's simple name) or {@code strategies} (a list with ids), not both; neither
+     * only in a config with a {@code service} section, whose signals come from its API.
+     */
     static List<StrategySpec> read(ConfigNode root) {
         ConfigNode one = root.get("strategy");
         ConfigNode many = root.get("strategies");
+        if (one.isMissing() && many.isMissing() && !root.get("service").isMissing()) {
+            return List.of(); // a service may take all its signals from its API
+        }
         if (one.isMissing() == many.isMissing()) {
             throw (one.isMissing() ? root.get("strategy") : many)
                     .error("give either strategy (one) or strategies (a list with ids), "

@@ -88,18 +88,16 @@ public final class BacktestRunner {
 
     private static RunSummary runWith(
             BacktestConfig config, Path out, DataQualityReport quality, boolean progress, ClassLoader plugins) {
-        Map<String, Strategy> strategies = new LinkedHashMap<>();
-        List<StrategySpec> signalFiles = new ArrayList<>();
-        for (StrategySpec spec : config.strategies()) {
-            if (spec.type().equals(SIGNALS)) {
-                spec.params().allowOnly("path");
-                signalFiles.add(spec);
-            } else {
-                strategies.put(
-                        spec.id(),
-                        StrategyLoader.load(config.file().toString(), spec.key(), spec.type(), spec.params(), plugins));
-            }
+        if (config.strategies().isEmpty()) {
+            throw new BadInputException(
+                    config.file().toString(),
+                    0,
+                    "strategy",
+                    "a backtest needs a strategy or a signals file (a config without one is for eventdesk serve,"
+                            + " whose signals come from its API)");
         }
+        List<StrategySpec> signalFiles = new ArrayList<>();
+        Map<String, Strategy> strategies = strategies(config, plugins, signalFiles);
         RunFolderStatus status = RunFolderStatus.begin(out, config.name());
         MarketDataFeedPort feed;
         ExecutionVenuePort venue;
@@ -119,9 +117,7 @@ public final class BacktestRunner {
             }
             feed = StopSignals.stoppable(
                     ProgressFeed.of(MarketDataFeeds.open(config.data(), own, quality), config.name(), progress));
-            venue = config.venue() == null
-                    ? PaperVenues.create(config.execution(), config.instruments())
-                    : PluginLoader.venue(config.file().toString(), config.venue(), config.instruments(), plugins);
+            venue = venue(config, plugins);
         } catch (RuntimeException e) {
             status.failed(e);
             throw e;
@@ -130,16 +126,7 @@ public final class BacktestRunner {
         EventJournalPort journal = null;
         RunArtifactsPort artifacts = null;
         try {
-            journal = config.journal().plugin() != null
-                    ? PluginLoader.journal(
-                            config.file().toString(), config.journal().plugin(), status.runId(), plugins)
-                    : config.journalUrl() == null
-                            ? EventJournals.jdbc(
-                                    EventJournals.sqliteUrl(out.resolve(JOURNAL_FILE)),
-                                    registration(config, config.name()),
-                                    config.journal().blockRecords(),
-                                    config.journal().durability())
-                            : journalAt(config, status.runId());
+            journal = journal(config, out, status, plugins, "backtest");
             artifacts = RunArtifacts.directory(out, resultsSpec(config), quality::toMap, config.file());
             Path base = config.file().toAbsolutePath().getParent();
             for (StrategySpec spec : signalFiles) {
@@ -195,13 +182,56 @@ public final class BacktestRunner {
         }
     }
 
+    /** The config's strategies by id (their classes loaded); the entries that are signal files go to {@code files}. */
+    static Map<String, Strategy> strategies(BacktestConfig config, ClassLoader plugins, List<StrategySpec> files) {
+        Map<String, Strategy> strategies = new LinkedHashMap<>();
+        for (StrategySpec spec : config.strategies()) {
+            if (spec.type().equals(SIGNALS)) {
+                spec.params().allowOnly("path");
+                files.add(spec);
+            } else {
+                strategies.put(
+                        spec.id(),
+                        StrategyLoader.load(config.file().toString(), spec.key(), spec.type(), spec.params(), plugins));
+            }
+        }
+        return strategies;
+    }
+
+    /** The paper venue the config's {@code execution} sets up, or the user's own ({@code venue.class}). */
+    static ExecutionVenuePort venue(BacktestConfig config, ClassLoader plugins) {
+        return config.venue() == null
+                ? PaperVenues.create(config.execution(), config.instruments())
+                : PluginLoader.venue(config.file().toString(), config.venue(), config.instruments(), plugins);
+    }
+
+    /**
+     * The run's journal: the user's own ({@code journal.class}), the shared store ({@code journal.url}), or the run
+     * folder's embedded one; registered as a run of {@code kind} (backtest, service).
+     */
+    static EventJournalPort journal(
+            BacktestConfig config, Path out, RunFolderStatus status, ClassLoader plugins, String kind) {
+        if (config.journal().plugin() != null) {
+            return PluginLoader.journal(
+                    config.file().toString(), config.journal().plugin(), status.runId(), plugins);
+        }
+        if (config.journalUrl() == null) {
+            return EventJournals.jdbc(
+                    EventJournals.sqliteUrl(out.resolve(JOURNAL_FILE)),
+                    registration(config, config.name(), kind),
+                    config.journal().blockRecords(),
+                    config.journal().durability());
+        }
+        return journalAt(config, status.runId(), kind);
+    }
+
     /** The shared journal the config names; a store that cannot be opened is an error at its key. */
-    private static EventJournalPort journalAt(BacktestConfig config, String runId) {
+    private static EventJournalPort journalAt(BacktestConfig config, String runId, String kind) {
         try {
             // every run is a new run: a config run again into the same folder gets a run id of its own
             return EventJournals.jdbc(
                     config.journalUrl(),
-                    registration(config, runId),
+                    registration(config, runId, kind),
                     config.journal().blockRecords(),
                     config.journal().durability());
         } catch (BadInputException e) {
@@ -210,7 +240,7 @@ public final class BacktestRunner {
     }
 
     /** What the journal's registry records of a run of {@code config}. */
-    private static RunRegistration registration(BacktestConfig config, String runId) {
+    private static RunRegistration registration(BacktestConfig config, String runId, String kind) {
         List<Path> files = new ArrayList<>();
         for (DataSource d : config.data()) {
             files.add(d.path());
@@ -236,7 +266,7 @@ public final class BacktestRunner {
         return new RunRegistration(
                 runId,
                 config.name(),
-                "backtest",
+                kind,
                 config.seed(),
                 config.file(),
                 files,

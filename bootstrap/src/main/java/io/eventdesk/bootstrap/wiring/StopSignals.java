@@ -37,6 +37,11 @@ public final class StopSignals {
         }
     }
 
+    /** The stop signal received (SIGINT, SIGTERM), or null. */
+    public static String requested() {
+        return requested;
+    }
+
     /** The exit code a stop by {@code signal} ends with: 128 + its number, as shells report it. */
     public static int exitCode(String signal) {
         return signal.equals("SIGINT") ? 130 : 143;

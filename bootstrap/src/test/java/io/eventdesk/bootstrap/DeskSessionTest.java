@@ -1,4 +1,4 @@
-package io.eventdesk.bootstrap.service;
+package io.eventdesk.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,21 @@
+package io.eventdesk.adapters.http;
+
+import io.eventdesk.application.usecase.CancelOrderUseCase;
+import io.eventdesk.application.usecase.ChangeTradingStateUseCase;
+import io.eventdesk.application.usecase.IngestSignalUseCase;
+import io.eventdesk.application.usecase.QueryDeskUseCase;
+import io.eventdesk.domain.port.LiveMarketDataPort;
+import java.util.function.Supplier;
+
+/**
+ * The desk's use cases the API calls, and how its market data source is doing (for health).
+ *
+ * @param failure why the desk stopped, or null while it runs
+ */
+public record DeskApi(
+        IngestSignalUseCase signals,
+        ChangeTradingStateUseCase tradingState,
+        QueryDeskUseCase query,
+        CancelOrderUseCase cancels,
+        Supplier<LiveMarketDataPort.Status> feed,
+        Supplier<RuntimeException> failure) {}

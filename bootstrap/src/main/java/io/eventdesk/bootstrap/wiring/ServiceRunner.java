@@ -1,0 +1,271 @@
+package io.eventdesk.bootstrap.wiring;
+
+import io.eventdesk.adapters.http.ApiSettings;
+import io.eventdesk.adapters.http.DeskApi;
+import io.eventdesk.adapters.http.HttpApi;
+import io.eventdesk.adapters.marketdata.DataQualityReport;
+import io.eventdesk.adapters.marketdata.MarketDataFeeds;
+import io.eventdesk.adapters.persistence.RunArtifacts;
+import io.eventdesk.application.engine.DeskSession;
+import io.eventdesk.application.usecase.BacktestRequest;
+import io.eventdesk.bootstrap.config.BacktestConfig;
+import io.eventdesk.bootstrap.config.FeedSpec;
+import io.eventdesk.bootstrap.config.ServiceSettings;
+import io.eventdesk.bootstrap.config.StrategySpec;
+import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.market.MarketData;
+import io.eventdesk.domain.port.EventJournalPort;
+import io.eventdesk.domain.port.ExecutionVenuePort;
+import io.eventdesk.domain.port.LiveMarketDataPort;
+import io.eventdesk.domain.port.RunArtifactsPort;
+import io.eventdesk.domain.run.RunSummary;
+import io.eventdesk.domain.strategy.Strategy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code eventdesk serve}: the desk of a config run as a service. The same parts as a backtest — strategies, venue,
+ * risk, portfolio, journal, run folder — in a {@link DeskSession}, fed by the config's market data replayed on the
+ * wall clock ({@code service.source.speed}), by signals and operator commands through the HTTP API, and stamped
+ * with the replay's clock. Stopping it finishes the run: closing figures, {@code RunFinished}, the folder FINISHED.
+ */
+public final class ServiceRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
+
+    private final RunFolderStatus status;
+    private final DeskSession session;
+    private final LiveMarketDataPort source;
+    private final HttpApi api;
+    private final ServiceSettings settings;
+    private RunSummary summary;
+
+    private ServiceRunner(
+            RunFolderStatus status, DeskSession session, LiveMarketDataPort source, HttpApi api, ServiceSettings s) {
+        this.status = status;
+        this.session = session;
+        this.source = source;
+        this.api = api;
+        this.settings = s;
+    }
+
+    /**
+     * Starts the service of {@code config} into the run folder {@code out}; {@code env} gives environment variables
+     * (the token), {@code wall} the wall clock.
+     */
+    public static ServiceRunner start(
+            BacktestConfig config, Path out, ClassLoader plugins, Function<String, String> env, Clock wall) {
+        String src = config.file().toString();
+        ServiceSettings svc = config.service();
+        String token = token(config, env);
+        InetAddress bind;
+        try {
+            bind = InetAddress.getByName(svc.bind());
+        } catch (UnknownHostException e) {
+            throw new BadInputException(src, 0, "service.bind", "not an address: '" + svc.bind() + "'");
+        }
+        for (StrategySpec spec : config.strategies()) {
+            if (spec.type().equals(BacktestRunner.SIGNALS)) {
+                throw new BadInputException(
+                        src,
+                        0,
+                        spec.key(),
+                        "a signals file is for backtests: a service takes its signals at POST /v1/signals");
+            }
+        }
+        if (config.data().isEmpty() && config.feeds().isEmpty()) {
+            throw new BadInputException(src, 0, "data", "a service needs market data to replay");
+        }
+        Map<String, Strategy> strategies = BacktestRunner.strategies(config, plugins, new ArrayList<>());
+        DataQualityReport quality = new DataQualityReport();
+        RunFolderStatus status = RunFolderStatus.begin(out, config.name());
+        EventJournalPort journal = null;
+        RunArtifactsPort artifacts = null;
+        LiveMarketDataPort source = null;
+        DeskSession session = null;
+        try {
+            ExecutionVenuePort venue = BacktestRunner.venue(config, plugins);
+            List<MarketDataFeeds.OwnFeed> own = new ArrayList<>();
+            for (FeedSpec spec : config.feeds()) {
+                own.add(new MarketDataFeeds.OwnFeed(
+                        PluginLoader.feed(src, spec.plugin(), spec.instrument(), plugins),
+                        spec.instrument().id(),
+                        src + ": " + spec.plugin().key() + " " + spec.plugin().className()));
+            }
+            MarketDataFeeds.Replay replay =
+                    MarketDataFeeds.replay(MarketDataFeeds.open(config.data(), own, quality), svc.speed(), wall);
+            source = replay.source();
+            journal = BacktestRunner.journal(config, out, status, plugins, "service");
+            artifacts = RunArtifacts.directory(out, BacktestRunner.resultsSpec(config), quality::toMap, config.file());
+            BacktestRequest request = new BacktestRequest(
+                    config.name(),
+                    config.seed(),
+                    config.initialCash(),
+                    config.instruments(),
+                    null,
+                    venue,
+                    journal,
+                    artifacts,
+                    strategies,
+                    config.risk(),
+                    List.of(),
+                    Map.of(),
+                    config.sizing(),
+                    config.account(),
+                    config.sessions());
+            session = new DeskSession(request, replay.clock());
+            session.start();
+            DeskSession s = session;
+            source.start(new LiveMarketDataPort.Listener() {
+                @Override
+                public void onMarketData(MarketData data) {
+                    s.onMarketData(data);
+                }
+
+                @Override
+                public void onEnd(RuntimeException failure) {
+                    if (failure != null) {
+                        LOG.error("the market data source failed: {}", failure.getMessage());
+                    } else {
+                        LOG.info("the market data source reached its end");
+                    }
+                }
+            });
+            LiveMarketDataPort feed = source;
+            HttpApi api = HttpApi.start(
+                    new ApiSettings(
+                            bind,
+                            svc.port(),
+                            token,
+                            svc.maxBodyBytes(),
+                            32,
+                            config.instruments(),
+                            () -> wall.instant(),
+                            svc.maxFeedSilence(),
+                            100_000,
+                            Duration.ofSeconds(1),
+                            8),
+                    new DeskApi(s, s, s, s, feed::status, s::failure));
+            return new ServiceRunner(status, session, source, api, svc);
+        } catch (IOException e) {
+            RuntimeException bad = new BadInputException(
+                    src,
+                    0,
+                    "service.port",
+                    "cannot listen on " + svc.bind() + ":" + svc.port() + ": " + e.getMessage());
+            abandon(status, session, source, journal, artifacts, bad);
+            throw bad;
+        } catch (RuntimeException e) {
+            abandon(status, session, source, journal, artifacts, e);
+            throw e;
+        }
+    }
+
+    private static void abandon(
+            RunFolderStatus status,
+            DeskSession session,
+            LiveMarketDataPort source,
+            EventJournalPort journal,
+            RunArtifactsPort artifacts,
+            RuntimeException cause) {
+        if (source != null) {
+            source.close();
+        }
+        if (session != null) {
+            try {
+                session.finish();
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        } else {
+            if (journal != null) {
+                journal.close();
+            }
+            if (artifacts != null) {
+                artifacts.close();
+            }
+        }
+        status.failed(cause);
+    }
+
+    /** The bearer token: the first line of {@code service.token-file}, or the environment variable; never the config. */
+    private static String token(BacktestConfig config, Function<String, String> env) {
+        ServiceSettings svc = config.service();
+        String src = config.file().toString();
+        String token;
+        String key;
+        if (svc.tokenFile() != null) {
+            key = "service.token-file";
+            try {
+                List<String> lines = Files.readAllLines(svc.tokenFile(), StandardCharsets.UTF_8);
+                token = lines.isEmpty() ? "" : lines.get(0).strip();
+            } catch (IOException e) {
+                throw new BadInputException(src, 0, key, "cannot read the token file " + svc.tokenFile());
+            }
+        } else {
+            key = "service.token-env";
+            String v = env.apply(svc.tokenEnv());
+            token = v == null ? "" : v.strip();
+            if (token.isEmpty()) {
+                throw new BadInputException(
+                        src,
+                        0,
+                        key,
+                        "no token: set " + svc.tokenEnv() + " (or service.token-file) to a secret of at"
+                                + " least 16 characters; every route but health and metrics needs it");
+            }
+        }
+        if (token.length() < 16) {
+            throw new BadInputException(src, 0, key, "the token must be at least 16 characters long");
+        }
+        return token;
+    }
+
+    /** The port the API listens on. */
+    public int port() {
+        return api.port();
+    }
+
+    /** The address the API listens on, as configured. */
+    public String bind() {
+        return settings.bind();
+    }
+
+    /** Why the desk stopped, or null while it runs. */
+    public RuntimeException failure() {
+        return session.failure();
+    }
+
+    /** Stops the API and the source, then finishes the run. Idempotent. */
+    public synchronized RunSummary stop() {
+        if (summary != null) {
+            return summary;
+        }
+        api.close();
+        source.close();
+        RuntimeException failure = session.failure();
+        if (failure != null) {
+            status.failed(failure);
+            throw failure;
+        }
+        summary = session.finish();
+        status.finished();
+        return summary;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

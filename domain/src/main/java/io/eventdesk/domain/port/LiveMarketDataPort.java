@@ -1,0 +1,38 @@
+package io.eventdesk.domain.port;
+
+import io.eventdesk.domain.market.MarketData;
+import java.time.Instant;
+
+/**
+ * Market data that arrives as it happens (a historical file replayed on the wall clock, an exchange's stream): the
+ * source of a running service. It delivers on a thread of its own, in non-decreasing known time, to the listener
+ * given at {@link #start}, and says how it is doing ({@link #status}).
+ */
+public interface LiveMarketDataPort extends AutoCloseable {
+    /** Starts delivering to {@code listener}; returns at once. */
+    void start(Listener listener);
+
+    /** How the source is doing now. */
+    Status status();
+
+    /** Stops delivering; idempotent. */
+    @Override
+    void close();
+
+    /** Where a live source delivers. */
+    interface Listener {
+        void onMarketData(MarketData data);
+
+        /** The source ended (a replay at its end) or failed ({@code failure} not null); nothing more comes. */
+        void onEnd(RuntimeException failure);
+    }
+
+    /**
+     * @param source what it reads, for health and the journal
+     * @param connected whether it is receiving (false before start, after the end, while reconnecting)
+     * @param delivered the pieces of market data delivered so far
+     * @param lastDelivered the wall-clock time of the last delivery, or null before any
+     * @param problem the last problem (a failure, an end), or null
+     */
+    record Status(String source, boolean connected, long delivered, Instant lastDelivered, String problem) {}
+}
