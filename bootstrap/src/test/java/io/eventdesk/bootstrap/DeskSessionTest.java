@@ -125,6 +125,21 @@ class DeskSessionTest {
     }
 
     @Test
+    void shouldHaveJournaledTheDecision_whenTheAnswerComesBack() {
+        DeskSession s = session("durable", RiskLimits.none());
+        market(s, 0, "100");
+        SignalDecision d = s.ingest(signal("s-1", "BUY", "2"));
+        // read by another connection while the session runs: the group commit came before the answer
+        List<String> types = Jdbi.create(EventJournals.sqliteUrl(dir.resolve("durable.db")))
+                .withHandle(h -> h.createQuery("SELECT type FROM journal_events WHERE sequence >= :s ORDER BY sequence")
+                        .bind("s", d.sequence())
+                        .mapTo(String.class)
+                        .list());
+        assertThat(types).startsWith("SignalRaised", "OrderInitialized").contains("OrderSubmitted");
+        s.finish();
+    }
+
+    @Test
     void shouldGiveTheFirstDecisionAndNeverTradeTwice_whenASignalIdRepeats() {
         DeskSession s = session("repeat", RiskLimits.none());
         market(s, 0, "100");

@@ -184,6 +184,11 @@ class ServiceApiTest {
                             .mapTo(Long.class)
                             .one());
             assertThat(raised).isEqualTo(4); // two signals, a halt and a resume
+            RunFolder verified = RunFolder.cli(
+                    dir.resolve("run"), "journal", "verify", dir.resolve("run").toString());
+            assertThat(verified.exitCode)
+                    .as(verified.out + verified.err)
+                    .isZero(); // the data: the files' first records
         }
 
         @Test

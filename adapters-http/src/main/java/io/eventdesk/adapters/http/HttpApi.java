@@ -44,6 +44,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    static {
+        // the JDK's server writes a response's headers and body apart: without TCP_NODELAY every answer waits on
+        // the client's delayed ACK (about 40 ms). Read once, when the server's configuration is first loaded.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     /** The routes the API serves, as its OpenAPI document must list them (a test holds the two together). */
     public static final List<String> ROUTES = List.of(
             "POST /v1/signals",
@@ -263,6 +271,7 @@ public final class HttpApi implements AutoCloseable {
 
     private void getHealth(HttpExchange ex, Matcher path) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "DOWN"); // first in the answer; set below
         RuntimeException failure = desk.failure().get();
         LiveMarketDataPort.Status feed = desk.feed().get();
         Instant wall = settings.wallClock().now();

@@ -45,6 +45,13 @@ public final class DeskSession
         implements IngestSignalUseCase, ChangeTradingStateUseCase, QueryDeskUseCase, CancelOrderUseCase {
     /** market data waiting for the engine thread: a source faster than the desk waits here */
     static final int QUEUE = 4096;
+    /** the most inputs taken between two journal flushes */
+    static final int GROUP = 512;
+
+    /** the answers of the inputs taken since the last flush, given once the journal holds them (engine thread) */
+    private final List<Runnable> answers = new ArrayList<>();
+
+    private boolean journalClosed;
 
     private final TradingDesk desk;
     private final ClockPort clock;
@@ -89,6 +96,10 @@ public final class DeskSession
         });
     }
 
+    /**
+     * The engine thread: takes what is waiting (up to {@link #GROUP}), then makes the journal durable once and only
+     * then answers the callers of that group — a group commit: no caller hears of a decision its journal could lose.
+     */
     private void loop() {
         while (!stopping || !inputs.isEmpty()) {
             Runnable next;
@@ -99,6 +110,22 @@ public final class DeskSession
                 return;
             }
             next.run();
+            for (int i = 1; i < GROUP && (next = inputs.poll()) != null; i++) {
+                next.run();
+            }
+            if (!answers.isEmpty()) {
+                if (failure == null && desk.started() && !journalClosed) {
+                    try {
+                        desk.flushJournal();
+                    } catch (RuntimeException e) {
+                        fail(e);
+                    }
+                }
+                for (Runnable answer : answers) {
+                    answer.run();
+                }
+                answers.clear();
+            }
         }
     }
 
@@ -118,17 +145,26 @@ public final class DeskSession
         CompletableFuture<T> answer = new CompletableFuture<>();
         enqueue(() -> {
             if (failure != null) {
-                answer.completeExceptionally(
-                        new IllegalStateException("the session has stopped: " + failure.getMessage(), failure));
+                RuntimeException stopped = failure;
+                answers.add(() -> answer.completeExceptionally(
+                        new IllegalStateException("the session has stopped: " + stopped.getMessage(), stopped)));
                 return;
             }
             try {
-                answer.complete(work.get());
+                T value = work.get();
+                answers.add(() -> {
+                    if (failure != null) { // the journal could not be made durable: the answer is not given
+                        answer.completeExceptionally(
+                                new IllegalStateException("the session has stopped: " + failure.getMessage(), failure));
+                    } else {
+                        answer.complete(value);
+                    }
+                });
             } catch (IngestSignalUseCase.SignalConflict conflict) {
-                answer.completeExceptionally(conflict); // the caller's mistake: the session goes on
+                answers.add(() -> answer.completeExceptionally(conflict)); // the caller's mistake: the session goes on
             } catch (RuntimeException e) {
                 fail(e);
-                answer.completeExceptionally(e);
+                answers.add(() -> answer.completeExceptionally(e));
             }
         });
         try {
@@ -383,7 +419,11 @@ public final class DeskSession
      * the journal's receipt.
      */
     public RunSummary finish() {
-        RunSummary summary = call(desk::finish);
+        RunSummary summary = call(() -> {
+            RunSummary r = desk.finish();
+            journalClosed = true; // finish made everything durable and closed the journal
+            return r;
+        });
         stopping = true; // the engine thread takes what is queued, then ends
         enqueue(() -> {});
         try {

@@ -123,6 +123,12 @@ final class TradingDesk {
         return true;
     }
 
+    /** Makes everything published so far durable in the journal; the run files follow. */
+    void flushJournal() {
+        request.journal().flush();
+        request.artifacts().durableThrough(request.journal().durableThrough());
+    }
+
     /** Up to which sequence number the journal has made everything durable. */
     long durableThrough() {
         return request.journal().durableThrough();
