@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BacktestCommand.class,
             ServeCommand.class,
+            ReplayCommand.class,
             DataCommand.class,
             RebuildCommand.class,
             ReportCommand.class,

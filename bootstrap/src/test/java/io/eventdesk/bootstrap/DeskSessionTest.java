@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
 import io.eventdesk.adapters.broker.paper.PaperVenues;
+import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.adapters.persistence.RunArtifacts;
 import io.eventdesk.application.engine.DeskSession;
+import io.eventdesk.application.engine.RerunSessionService;
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.application.usecase.IngestSignalUseCase;
 import io.eventdesk.application.usecase.SignalDecision;
@@ -202,6 +204,56 @@ class DeskSessionTest {
                         .one());
         assertThat(raised).isEqualTo(400);
         assertThat(summary.marketEvents()).isEqualTo(51);
+    }
+
+    @Test
+    void shouldReproduceTheSessionsDigest_whenItsJournalIsReRunThroughAFreshDesk() throws Exception {
+        DeskSession s = session("original", RiskLimits.none());
+        List<Bar> bars = new ArrayList<>();
+        for (int m = 0; m <= 40; m++) {
+            bars.add(bar(m, String.valueOf(100 + m % 5)));
+        }
+        market(s, 0, "100");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<SignalDecision>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = "r-" + i;
+            String side = i % 3 == 0 ? "SELL" : "BUY";
+            answers.add(clients.submit(() -> s.ingest(signal(id, side, "0.003"))));
+        }
+        Thread feed = new Thread(() -> {
+            for (int m = 1; m <= 40; m++) {
+                market(s, m, String.valueOf(100 + m % 5));
+                if (m == 20) {
+                    s.changeTradingState(TradingState.REDUCING, false, "halfway");
+                }
+            }
+        });
+        feed.start();
+        for (Future<SignalDecision> a : answers) {
+            a.get(30, TimeUnit.SECONDS);
+        }
+        feed.join();
+        clients.shutdown();
+        RunSummary original = s.finish();
+
+        String url = EventJournals.sqliteUrl(dir.resolve("original.db"));
+        BacktestRequest again = new BacktestRequest(
+                "original",
+                7,
+                Money.of("USD", "100000"),
+                List.of(BTC),
+                null,
+                PaperVenues.create(PaperVenueConfig.frictionless(), List.of(BTC)),
+                EventJournals.sqlite(dir.resolve("rerun.db"), "original"),
+                RunArtifacts.disabled(),
+                Map.of(),
+                RiskLimits.none());
+        RunSummary rerun = new RerunSessionService()
+                .rerun(again, EventJournals.history(url, "original"), MarketDataFeeds.inMemory(bars, "the bars"));
+        assertThat(rerun.journalDigest()).isEqualTo(original.journalDigest());
+        assertThat(rerun.ordersSubmitted()).isEqualTo(original.ordersSubmitted());
+        assertThat(rerun.ordersDenied()).isEqualTo(original.ordersDenied());
     }
 
     @Test

@@ -80,17 +80,36 @@ final class Exchanges {
                 throw new ApiProblem(400, "Bad Request", "Content-Length is not a number");
             }
             if (declared > maxBodyBytes) {
+                drain(ex);
                 throw tooLarge();
             }
         }
         try (InputStream in = ex.getRequestBody()) {
             byte[] read = in.readNBytes(maxBodyBytes + 1);
             if (read.length > maxBodyBytes) {
+                drain(ex);
                 throw tooLarge();
             }
             return read;
         }
     }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT}, so that the client, still sending,
+     * reads the answer instead of a reset connection; a larger body has the connection closed on it.
+     */
+    private static void drain(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            long left = DRAIN_LIMIT;
+            byte[] sink = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        }
+    }
+
+    static final long DRAIN_LIMIT = 1 << 20;
 
     private ApiProblem tooLarge() {
         return new ApiProblem(413, "Content Too Large", "request bodies are limited to " + maxBodyBytes + " bytes");

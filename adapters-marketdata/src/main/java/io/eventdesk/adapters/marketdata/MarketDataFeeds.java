@@ -53,6 +53,12 @@ public final class MarketDataFeeds {
         return merged(sources, List.of(), report);
     }
 
+    /** The files and feeds of {@link #open(List, List, DataQualityReport)}, read on the caller's thread. */
+    public static MarketDataFeedPort openInline(
+            List<DataSource> sources, List<OwnFeed> feeds, DataQualityReport report) {
+        return merged(sources, feeds, report);
+    }
+
     private static MarketDataFeedPort merged(List<DataSource> sources, List<OwnFeed> feeds, DataQualityReport report) {
         if (sources.isEmpty() && feeds.isEmpty()) {
             throw new IllegalArgumentException("at least one data source is needed");

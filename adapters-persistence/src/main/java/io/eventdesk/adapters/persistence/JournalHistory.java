@@ -3,16 +3,22 @@ package io.eventdesk.adapters.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.event.OperatorCommanded;
 import io.eventdesk.domain.event.OrderFilled;
 import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.event.RiskEvaluated;
 import io.eventdesk.domain.event.RuleCheck;
 import io.eventdesk.domain.event.RunFinished;
 import io.eventdesk.domain.event.RunStarted;
+import io.eventdesk.domain.event.SignalReceived;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.order.Liquidity;
 import io.eventdesk.domain.order.OrderId;
+import io.eventdesk.domain.order.OrderTerms;
+import io.eventdesk.domain.order.OrderType;
+import io.eventdesk.domain.order.TimeInForce;
 import io.eventdesk.domain.port.RunHistoryPort;
+import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.value.Currency;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
@@ -66,6 +72,8 @@ final class JournalHistory implements RunHistoryPort {
                     case "RiskEvaluated" -> listener.stored(risk(payload));
                     case "RunStarted" -> listener.stored(started(payload));
                     case "RunFinished" -> listener.stored(finished(payload));
+                    case "SignalReceived" -> listener.stored(signalReceived(payload));
+                    case "OperatorCommanded" -> listener.stored(commanded(payload));
                     default -> {}
                 }
             }
@@ -114,6 +122,82 @@ final class JournalHistory implements RunHistoryPort {
         } catch (IOException e) {
             throw new UncheckedIOException("a fill row is not JSON: " + payload, e);
         }
+    }
+
+    /** A session's signal as it was taken, back from its row (written by Jackson from the record's components). */
+    private static SignalReceived signalReceived(String payload) {
+        try {
+            JsonNode n = JSON.readTree(payload);
+            JsonNode s = n.get("signal");
+            JsonNode o = s.get("order");
+            OrderTerms terms = o == null || o.isNull()
+                    ? null
+                    : new OrderTerms(
+                            OrderType.valueOf(o.get("type").asText()),
+                            price(o.get("limitPrice")),
+                            price(o.get("triggerPrice")),
+                            TimeInForce.valueOf(o.get("timeInForce").asText()),
+                            instant(o.get("expireTime")),
+                            o.get("reduceOnly").asBoolean(),
+                            o.get("postOnly").asBoolean());
+            ExternalSignal signal = new ExternalSignal(
+                    s.get("signalId").asText(),
+                    Instant.parse(s.get("time").asText()),
+                    s.get("strategyId").asText(),
+                    InstrumentId.of(s.get("instrument").asText()),
+                    ExternalSignal.Direction.valueOf(s.get("side").asText()),
+                    decimal(s.get("confidence")),
+                    decimal(s.get("targetExposure")),
+                    s.get("quantity") == null || s.get("quantity").isNull()
+                            ? null
+                            : Quantity.of(s.get("quantity").decimalValue()),
+                    text(s.get("timeHorizon")),
+                    decimal(s.get("maxSlippageBps")),
+                    decimal(s.get("maxNotional")),
+                    terms,
+                    text(s.get("source")));
+            return new SignalReceived(
+                    n.get("sequence").asLong(), Instant.parse(n.get("time").asText()), signal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a received signal's row is not JSON: " + payload, e);
+        }
+    }
+
+    private static OperatorCommanded commanded(String payload) {
+        try {
+            JsonNode n = JSON.readTree(payload);
+            return new OperatorCommanded(
+                    n.get("sequence").asLong(),
+                    Instant.parse(n.get("time").asText()),
+                    OperatorCommanded.Kind.valueOf(n.get("kind").asText()),
+                    n.get("state") == null || n.get("state").isNull()
+                            ? null
+                            : io.eventdesk.domain.trading.TradingState.valueOf(
+                                    n.get("state").asText()),
+                    n.get("flatten").asBoolean(),
+                    n.get("orderId") == null || n.get("orderId").isNull()
+                            ? null
+                            : OrderId.parse(n.get("orderId").asText()),
+                    text(n.get("reason")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("an operator command's row is not JSON: " + payload, e);
+        }
+    }
+
+    private static java.math.BigDecimal decimal(JsonNode n) {
+        return n == null || n.isNull() ? null : n.decimalValue();
+    }
+
+    private static Price price(JsonNode n) {
+        return n == null || n.isNull() ? null : Price.of(n.decimalValue());
+    }
+
+    private static Instant instant(JsonNode n) {
+        return n == null || n.isNull() ? null : Instant.parse(n.asText());
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     /** A mark unpacked from its block (layout: {@link EventBlock}). */

@@ -7,6 +7,7 @@ import io.eventdesk.application.usecase.IngestSignalUseCase;
 import io.eventdesk.application.usecase.QueryDeskUseCase;
 import io.eventdesk.application.usecase.SignalDecision;
 import io.eventdesk.domain.event.Event;
+import io.eventdesk.domain.event.OperatorCommanded;
 import io.eventdesk.domain.event.OrderDenied;
 import io.eventdesk.domain.event.OrderInitialized;
 import io.eventdesk.domain.event.OrderSubmitted;
@@ -16,7 +17,6 @@ import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.port.ClockPort;
 import io.eventdesk.domain.portfolio.Portfolio;
-import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.trading.TradingState;
@@ -237,7 +237,7 @@ public final class DeskSession
             published.clear();
             capturing = true;
             try {
-                desk.onSignal(stamped);
+                desk.onReceivedSignal(stamped);
             } finally {
                 capturing = false;
             }
@@ -362,7 +362,7 @@ public final class DeskSession
     @Override
     public TradingState changeTradingState(TradingState to, boolean flatten, String reason) {
         return call(() -> {
-            desk.onCommand(new KillSwitchCommand(stamp(), to, flatten, reason));
+            desk.onOperatorCommand(OperatorCommanded.Kind.TRADING_STATE, to, flatten, null, reason, stamp());
             return desk.killSwitch().state();
         });
     }
@@ -406,7 +406,7 @@ public final class DeskSession
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return call(() -> desk.onCancel(id, reason, stamp()));
+        return call(() -> desk.onOperatorCommand(OperatorCommanded.Kind.CANCEL, null, false, id, reason, stamp()));
     }
 
     /** Whether the session has stopped on a failure, and why (null while it runs). */

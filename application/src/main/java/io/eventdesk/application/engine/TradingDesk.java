@@ -2,9 +2,11 @@ package io.eventdesk.application.engine;
 
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.domain.event.MarketEvent;
+import io.eventdesk.domain.event.OperatorCommanded;
 import io.eventdesk.domain.event.RunFailed;
 import io.eventdesk.domain.event.RunFinished;
 import io.eventdesk.domain.event.RunStarted;
+import io.eventdesk.domain.event.SignalReceived;
 import io.eventdesk.domain.event.TaxAccrued;
 import io.eventdesk.domain.market.MarkPrices;
 import io.eventdesk.domain.market.MarketData;
@@ -14,6 +16,7 @@ import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.risk.KillSwitchCommand;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.ExternalSignal;
+import io.eventdesk.domain.trading.TradingState;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import java.time.Instant;
@@ -132,6 +135,45 @@ final class TradingDesk {
     /** Up to which sequence number the journal has made everything durable. */
     long durableThrough() {
         return request.journal().durableThrough();
+    }
+
+    /** A session's signal: journaled as taken ({@link SignalReceived}, at its stamp), then routed. */
+    void onReceivedSignal(ExternalSignal signal) {
+        clock.advanceTo(signal.time());
+        publisher.publish(new SignalReceived(publisher.next(), signal.time(), signal));
+        onSignal(signal);
+    }
+
+    /**
+     * A session's operator command: journaled as taken ({@link OperatorCommanded}), then applied.
+     *
+     * @return for a cancel, whether an open order had the id; true for a trading-state command
+     */
+    boolean onOperatorCommand(
+            OperatorCommanded.Kind kind,
+            TradingState state,
+            boolean flatten,
+            io.eventdesk.domain.order.OrderId orderId,
+            String reason,
+            Instant at) {
+        clock.advanceTo(at);
+        publisher.publish(new OperatorCommanded(publisher.next(), clock.now(), kind, state, flatten, orderId, reason));
+        return replayCommand(kind, state, flatten, orderId, reason, clock.now());
+    }
+
+    /** Applies a journaled operator command (a session's, or one read back from its journal). */
+    boolean replayCommand(
+            OperatorCommanded.Kind kind,
+            TradingState state,
+            boolean flatten,
+            io.eventdesk.domain.order.OrderId orderId,
+            String reason,
+            Instant at) {
+        if (kind == OperatorCommanded.Kind.TRADING_STATE) {
+            onCommand(new KillSwitchCommand(at, state, flatten, reason));
+            return true;
+        }
+        return onCancel(orderId, reason, at);
     }
 
     /** A signal from outside, taken as a decision made at its time: requests due by then arrive first. */

@@ -102,19 +102,7 @@ public final class BacktestRunner {
         MarketDataFeedPort feed;
         ExecutionVenuePort venue;
         try {
-            List<MarketDataFeeds.OwnFeed> own = new ArrayList<>();
-            try {
-                for (FeedSpec spec : config.feeds()) {
-                    own.add(new MarketDataFeeds.OwnFeed(
-                            PluginLoader.feed(config.file().toString(), spec.plugin(), spec.instrument(), plugins),
-                            spec.instrument().id(),
-                            config.file() + ": " + spec.plugin().key() + " "
-                                    + spec.plugin().className()));
-                }
-            } catch (RuntimeException e) {
-                own.forEach(f -> f.feed().close());
-                throw e;
-            }
+            List<MarketDataFeeds.OwnFeed> own = ownFeeds(config, plugins);
             feed = StopSignals.stoppable(
                     ProgressFeed.of(MarketDataFeeds.open(config.data(), own, quality), config.name(), progress));
             venue = venue(config, plugins);
@@ -196,6 +184,24 @@ public final class BacktestRunner {
             }
         }
         return strategies;
+    }
+
+    /** The config's market data feeds of the user's own ({@code data[i].class}), started; all closed on a failure. */
+    static List<MarketDataFeeds.OwnFeed> ownFeeds(BacktestConfig config, ClassLoader plugins) {
+        String src = config.file().toString();
+        List<MarketDataFeeds.OwnFeed> own = new ArrayList<>();
+        try {
+            for (FeedSpec spec : config.feeds()) {
+                own.add(new MarketDataFeeds.OwnFeed(
+                        PluginLoader.feed(src, spec.plugin(), spec.instrument(), plugins),
+                        spec.instrument().id(),
+                        src + ": " + spec.plugin().key() + " " + spec.plugin().className()));
+            }
+            return own;
+        } catch (RuntimeException e) {
+            own.forEach(f -> f.feed().close());
+            throw e;
+        }
     }
 
     /** The paper venue the config's {@code execution} sets up, or the user's own ({@code venue.class}). */

@@ -9,7 +9,6 @@ import io.eventdesk.adapters.persistence.RunArtifacts;
 import io.eventdesk.application.engine.DeskSession;
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.bootstrap.config.BacktestConfig;
-import io.eventdesk.bootstrap.config.FeedSpec;
 import io.eventdesk.bootstrap.config.ServiceSettings;
 import io.eventdesk.bootstrap.config.StrategySpec;
 import io.eventdesk.domain.error.BadInputException;
@@ -96,34 +95,13 @@ public final class ServiceRunner implements AutoCloseable {
         DeskSession session = null;
         try {
             ExecutionVenuePort venue = BacktestRunner.venue(config, plugins);
-            List<MarketDataFeeds.OwnFeed> own = new ArrayList<>();
-            for (FeedSpec spec : config.feeds()) {
-                own.add(new MarketDataFeeds.OwnFeed(
-                        PluginLoader.feed(src, spec.plugin(), spec.instrument(), plugins),
-                        spec.instrument().id(),
-                        src + ": " + spec.plugin().key() + " " + spec.plugin().className()));
-            }
+            List<MarketDataFeeds.OwnFeed> own = BacktestRunner.ownFeeds(config, plugins);
             MarketDataFeeds.Replay replay =
                     MarketDataFeeds.replay(MarketDataFeeds.open(config.data(), own, quality), svc.speed(), wall);
             source = replay.source();
             journal = BacktestRunner.journal(config, out, status, plugins, "service");
             artifacts = RunArtifacts.directory(out, BacktestRunner.resultsSpec(config), quality::toMap, config.file());
-            BacktestRequest request = new BacktestRequest(
-                    config.name(),
-                    config.seed(),
-                    config.initialCash(),
-                    config.instruments(),
-                    null,
-                    venue,
-                    journal,
-                    artifacts,
-                    strategies,
-                    config.risk(),
-                    List.of(),
-                    Map.of(),
-                    config.sizing(),
-                    config.account(),
-                    config.sessions());
+            BacktestRequest request = request(config, strategies, venue, journal, artifacts);
             session = new DeskSession(request, replay.clock());
             session.start();
             DeskSession s = session;
@@ -197,6 +175,79 @@ public final class ServiceRunner implements AutoCloseable {
             }
         }
         status.failed(cause);
+    }
+
+    /** The desk a session of {@code config} runs: no feed of its own (a live source feeds it), no timed commands. */
+    private static BacktestRequest request(
+            BacktestConfig config,
+            Map<String, Strategy> strategies,
+            ExecutionVenuePort venue,
+            EventJournalPort journal,
+            RunArtifactsPort artifacts) {
+        return new BacktestRequest(
+                config.name(),
+                config.seed(),
+                config.initialCash(),
+                config.instruments(),
+                null,
+                venue,
+                journal,
+                artifacts,
+                strategies,
+                config.risk(),
+                List.of(),
+                Map.of(),
+                config.sizing(),
+                config.account(),
+                config.sessions());
+    }
+
+    /**
+     * A finished session re-run from its journal ({@code sessionUrl}, {@code sessionRunId}) through a fresh desk of
+     * {@code config}, into the run folder {@code out} with a journal of its own.
+     *
+     * @param summary the re-run's summary, its journal digest among it
+     * @param sessionDigest the session's digest, as its journal recorded it
+     */
+    public record Rerun(RunSummary summary, String sessionDigest) {}
+
+    public static Rerun rerun(
+            BacktestConfig config, String sessionUrl, String sessionRunId, Path out, ClassLoader plugins) {
+        String src = config.file().toString();
+        io.eventdesk.domain.run.RunRecord session =
+                io.eventdesk.adapters.persistence.EventJournals.run(sessionUrl, sessionRunId);
+        if (session == null) {
+            throw new BadInputException(sessionUrl, 0, null, "no run '" + sessionRunId + "' here");
+        }
+        if (!"service".equals(session.kind())) {
+            throw new BadInputException(
+                    sessionUrl,
+                    0,
+                    null,
+                    "run '" + sessionRunId + "' is a " + session.kind() + ", not a session of"
+                            + " eventdesk serve: run the backtest again instead");
+        }
+        Map<String, Strategy> strategies = BacktestRunner.strategies(config, plugins, new ArrayList<>());
+        RunFolderStatus status = RunFolderStatus.begin(out, config.name());
+        EventJournalPort journal = null;
+        RunArtifactsPort artifacts = null;
+        try {
+            DataQualityReport quality = new DataQualityReport();
+            List<MarketDataFeeds.OwnFeed> own = BacktestRunner.ownFeeds(config, plugins);
+            ExecutionVenuePort venue = BacktestRunner.venue(config, plugins);
+            journal = BacktestRunner.journal(config, out, status, plugins, "rerun");
+            artifacts = RunArtifacts.directory(out, BacktestRunner.resultsSpec(config), quality::toMap, config.file());
+            RunSummary summary = new io.eventdesk.application.engine.RerunSessionService()
+                    .rerun(
+                            request(config, strategies, venue, journal, artifacts),
+                            io.eventdesk.adapters.persistence.EventJournals.history(sessionUrl, sessionRunId),
+                            MarketDataFeeds.openInline(config.data(), own, quality));
+            status.finished();
+            return new Rerun(summary, session.digest());
+        } catch (RuntimeException e) {
+            status.failed(e);
+            throw e;
+        }
     }
 
     /** The bearer token: the first line of {@code service.token-file}, or the environment variable; never the config. */

@@ -7,7 +7,8 @@ import java.time.Instant;
  * order in which events were produced (ties in time are broken by it); {@link #time()} is when it happened in
  * simulated time.
  */
-public sealed interface Event permits MarketEvent, StrategyEvent, RiskEvent, OrderEvent, PortfolioEvent, SystemEvent {
+public sealed interface Event
+        permits MarketEvent, StrategyEvent, RiskEvent, OrderEvent, PortfolioEvent, SystemEvent, InputEvent {
     long sequence();
 
     Instant time();

@@ -7,7 +7,8 @@ import io.eventdesk.domain.event.Event;
  * sequence order so that memory does not grow with the run: where each market event fell (the journal keeps market
  * data by digest, not row by row; the data itself is read again from its files), and the stored events a run's
  * results are computed from — {@code RunStarted}, every {@code PortfolioValued}, {@code OrderFilled} and
- * {@code RiskEvaluated}, and {@code RunFinished}.
+ * {@code RiskEvaluated}, and {@code RunFinished} — and a session's inputs, {@code SignalReceived} and
+ * {@code OperatorCommanded}, which re-run it.
  */
 public interface RunHistoryPort {
     /** Streams the run to {@code listener}, in sequence order. */
