@@ -46,6 +46,13 @@ final class RebuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The run's market data: the files, or the first records of them a session took. */
+    private static io.eventdesk.domain.port.MarketDataFeedPort data(BacktestConfig cfg, String url, String runId) {
+        io.eventdesk.domain.port.MarketDataFeedPort files = MarketDataFeeds.open(cfg.data(), new DataQualityReport());
+        io.eventdesk.domain.run.RunRecord run = EventJournals.run(url, runId);
+        return run != null && "service".equals(run.kind()) ? MarketDataFeeds.first(files, run.marketEvents()) : files;
+    }
+
     @Override
     public Integer call() throws IOException {
         BacktestConfig cfg = ConfigLoader.load(config);
@@ -60,10 +67,7 @@ final class RebuildCommand implements Callable<Integer> {
                         cfg.instruments(),
                         cfg.sessions(),
                         EventJournals.history(url, runId),
-                        ProgressFeed.of(
-                                MarketDataFeeds.open(cfg.data(), new DataQualityReport()),
-                                "rebuild " + cfg.name(),
-                                !quiet)));
+                        ProgressFeed.of(data(cfg, url, runId), "rebuild " + cfg.name(), !quiet)));
         Map<String, BigDecimal> rebuilt = new LinkedHashMap<>();
         rebuilt.put("final_cash", p.cash().toBigDecimal());
         rebuilt.put("final_equity", p.equity().toBigDecimal());

@@ -34,6 +34,12 @@ final class ServeCommand implements Callable<Integer> {
     Integer port;
 
     @Option(
+            names = "--resume",
+            description = "recover the session the run folder holds (finished, stopped or killed) from its journal,"
+                    + " then go on")
+    boolean resume;
+
+    @Option(
             names = "--classpath",
             paramLabel = "PATH",
             description = "jars and class folders holding your strategies, venue or feeds")
@@ -51,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Path folder = out != null ? out : Path.of("runs", cfg.name());
         PrintWriter w = spec.commandLine().getOut();
-        ServiceRunner service = ServiceRunner.start(cfg, folder, plugins, System::getenv, Clock.systemUTC());
+        ServiceRunner service = ServiceRunner.start(cfg, folder, plugins, System::getenv, Clock.systemUTC(), resume);
         w.printf(
                 "serving %s on http://%s:%d (API: /v1/openapi.json; token from %s); run folder %s; Ctrl-C stops%n",
                 cfg.name(),

@@ -139,6 +139,37 @@ public final class MarketDataFeeds {
     public record Replay(
             io.eventdesk.domain.port.LiveMarketDataPort source, io.eventdesk.domain.port.ClockPort clock) {}
 
+    /** The first {@code count} records of {@code feed} (a session's data: the files' records it took). */
+    public static MarketDataFeedPort first(MarketDataFeedPort feed, long count) {
+        return new MarketDataFeedPort() {
+            private long given;
+
+            @Override
+            public boolean hasNext() {
+                return given < count && feed.hasNext();
+            }
+
+            @Override
+            public MarketData next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException("the first " + count + " records were given");
+                }
+                given++;
+                return feed.next();
+            }
+
+            @Override
+            public String description() {
+                return "the first " + count + " records of " + feed.description();
+            }
+
+            @Override
+            public void close() {
+                feed.close();
+            }
+        };
+    }
+
     /**
      * A feed over market data already in memory (tests, benchmarks, data produced by another system), which must
      * be in non-decreasing known-time order.

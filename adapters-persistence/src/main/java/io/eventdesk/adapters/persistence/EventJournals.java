@@ -73,7 +73,15 @@ public final class EventJournals {
 
     /** A finished run read back from the journal at {@code jdbcUrl}: its fills and where its market events fell. */
     public static RunHistoryPort history(String jdbcUrl, String runId) {
-        return new JournalHistory(jdbcUrl, runId);
+        return new JournalHistory(jdbcUrl, runId, false);
+    }
+
+    /**
+     * The committed prefix of a run that may not have finished (a session killed mid-way): what a restart recovers
+     * from. Everything a session answered is in it (it answers only after a commit).
+     */
+    public static RunHistoryPort committedPrefix(String jdbcUrl, String runId) {
+        return new JournalHistory(jdbcUrl, runId, true);
     }
 
     /**

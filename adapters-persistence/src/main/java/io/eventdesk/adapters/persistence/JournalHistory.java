@@ -45,14 +45,14 @@ final class JournalHistory implements RunHistoryPort {
     private final String jdbcUrl;
     private final String runId;
 
-    JournalHistory(String jdbcUrl, String runId) {
+    JournalHistory(String jdbcUrl, String runId, boolean prefixAllowed) {
         this.jdbcUrl = jdbcUrl;
         this.runId = runId;
         io.eventdesk.domain.run.RunRecord run = EventJournals.run(jdbcUrl, runId);
         if (run == null) {
             throw new BadInputException(jdbcUrl, 0, null, "no journal of run '" + runId + "' here");
         }
-        if (!run.status().equals(RunRegistry.FINISHED)) {
+        if (!prefixAllowed && !run.status().equals(RunRegistry.FINISHED)) {
             throw new BadInputException(
                     jdbcUrl,
                     0,

@@ -16,6 +16,8 @@ import io.eventdesk.domain.event.SignalSkipped;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.port.ClockPort;
+import io.eventdesk.domain.port.MarketDataFeedPort;
+import io.eventdesk.domain.port.RunHistoryPort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.ExternalSignal;
@@ -86,20 +88,40 @@ public final class DeskSession
     public void start() {
         engine.start();
         call(() -> {
+            observe();
             desk.start(clock.now());
-            desk.publisher().observe(e -> {
-                if (capturing) {
-                    published.add(e);
-                }
-            });
             return null;
         });
     }
 
+    private void observe() {
+        desk.publisher().observe(e -> {
+            if (capturing) {
+                published.add(e);
+            }
+        });
+    }
+
     /**
-     * The engine thread: takes what is waiting (up to {@link #GROUP}), then makes the journal durable once and only
-     * then answers the callers of that group — a group commit: no caller hears of a decision its journal could lose.
+     * Starts the engine thread with the desk of an earlier session recovered: its journaled inputs and market data
+     * (the committed prefix of its journal, and the files it read) re-run through this session's desk, which
+     * journals them again under their own numbers, with every signal's decision remembered — a signal id it answered
+     * is answered again, never traded twice. Then the session takes new inputs.
+     *
+     * @return how many market data records the earlier session took (the live source goes on after them)
      */
+    public long resume(RunHistoryPort earlier, MarketDataFeedPort files) {
+        engine.start();
+        return call(() -> {
+            observe();
+            SessionInputs.feed(desk, earlier, files, signal -> {
+                SignalDecision d = take(signal);
+                seen.put(signal.signalId(), new Seen(signal, d));
+            });
+            return desk.marketEvents();
+        });
+    }
+
     private void loop() {
         while (!stopping || !inputs.isEmpty()) {
             Runnable next;
@@ -233,26 +255,31 @@ public final class DeskSession
                 }
                 return before.decision().asRepeat();
             }
-            ExternalSignal stamped = at(signal, stamp());
-            published.clear();
-            capturing = true;
-            try {
-                desk.onReceivedSignal(stamped);
-            } finally {
-                capturing = false;
-            }
-            SignalDecision decision = decisionIn(stamped, published);
-            published.clear();
-            if (decision.outcome() == SignalDecision.Outcome.APPROVED) {
-                Order order = desk.orders().open(io.eventdesk.domain.order.OrderId.parse(decision.orderId()));
-                if (order != null) {
-                    signalOrders.put(decision.orderId(), order);
-                }
-            }
+            SignalDecision decision = take(at(signal, stamp()));
             seen.put(signal.signalId(), new Seen(signal, decision));
-            decisions.add(decision);
             return decision;
         });
+    }
+
+    /** Routes a stamped signal, journaled as taken, and reads its decision from what the routing published. */
+    private SignalDecision take(ExternalSignal stamped) {
+        published.clear();
+        capturing = true;
+        try {
+            desk.onReceivedSignal(stamped);
+        } finally {
+            capturing = false;
+        }
+        SignalDecision decision = decisionIn(stamped, published);
+        published.clear();
+        if (decision.outcome() == SignalDecision.Outcome.APPROVED) {
+            Order order = desk.orders().open(io.eventdesk.domain.order.OrderId.parse(decision.orderId()));
+            if (order != null) {
+                signalOrders.put(decision.orderId(), order);
+            }
+        }
+        decisions.add(decision);
+        return decision;
     }
 
     @Override

@@ -65,6 +65,23 @@ public final class ServiceRunner implements AutoCloseable {
      */
     public static ServiceRunner start(
             BacktestConfig config, Path out, ClassLoader plugins, Function<String, String> env, Clock wall) {
+        return start(config, out, plugins, env, wall, false);
+    }
+
+    /**
+     * As {@link #start(BacktestConfig, Path, ClassLoader, Function, Clock)}; with {@code resume}, the session the
+     * folder holds (finished, stopped or killed) is recovered first: its journal's committed prefix re-run through
+     * the new session's desk (positions, open orders, trading state, throttle windows, daily loss, every signal's
+     * decision), its embedded journal kept beside as {@code journal-previous.db}; the market data goes on after the
+     * records it took.
+     */
+    public static ServiceRunner start(
+            BacktestConfig config,
+            Path out,
+            ClassLoader plugins,
+            Function<String, String> env,
+            Clock wall,
+            boolean resume) {
         String src = config.file().toString();
         ServiceSettings svc = config.service();
         String token = token(config, env);
@@ -88,6 +105,7 @@ public final class ServiceRunner implements AutoCloseable {
         }
         Map<String, Strategy> strategies = BacktestRunner.strategies(config, plugins, new ArrayList<>());
         DataQualityReport quality = new DataQualityReport();
+        Earlier earlier = resume ? Earlier.of(config, out) : null;
         RunFolderStatus status = RunFolderStatus.begin(out, config.name());
         EventJournalPort journal = null;
         RunArtifactsPort artifacts = null;
@@ -96,14 +114,28 @@ public final class ServiceRunner implements AutoCloseable {
         try {
             ExecutionVenuePort venue = BacktestRunner.venue(config, plugins);
             List<MarketDataFeeds.OwnFeed> own = BacktestRunner.ownFeeds(config, plugins);
-            MarketDataFeeds.Replay replay =
-                    MarketDataFeeds.replay(MarketDataFeeds.open(config.data(), own, quality), svc.speed(), wall);
+            io.eventdesk.domain.port.MarketDataFeedPort live = MarketDataFeeds.open(config.data(), own, quality);
+            for (long i = 0; earlier != null && i < earlier.marketEvents() && live.hasNext(); i++) {
+                live.next(); // the earlier session took these
+            }
+            MarketDataFeeds.Replay replay = MarketDataFeeds.replay(live, svc.speed(), wall);
             source = replay.source();
             journal = BacktestRunner.journal(config, out, status, plugins, "service");
             artifacts = RunArtifacts.directory(out, BacktestRunner.resultsSpec(config), quality::toMap, config.file());
             BacktestRequest request = request(config, strategies, venue, journal, artifacts);
             session = new DeskSession(request, replay.clock());
-            session.start();
+            if (earlier == null) {
+                session.start();
+            } else {
+                long taken = session.resume(
+                        io.eventdesk.adapters.persistence.EventJournals.committedPrefix(earlier.url(), earlier.runId()),
+                        MarketDataFeeds.openInline(config.data(), BacktestRunner.ownFeeds(config, plugins), quality));
+                if (taken != earlier.marketEvents()) {
+                    throw new IllegalStateException("the recovered session took " + taken + " market data records,"
+                            + " its registry says " + earlier.marketEvents());
+                }
+                LOG.info("recovered session {}: {} market data records and its inputs", earlier.runId(), taken);
+            }
             DeskSession s = session;
             source.start(new LiveMarketDataPort.Listener() {
                 @Override
@@ -175,6 +207,68 @@ public final class ServiceRunner implements AutoCloseable {
             }
         }
         status.failed(cause);
+    }
+
+    /** The session a folder held, to recover: where its journal is, its run id, the market data it took. */
+    private record Earlier(String url, String runId, long marketEvents) {
+        static Earlier of(BacktestConfig config, Path out) {
+            String src = config.file().toString();
+            String url;
+            String runId;
+            if (config.journalUrl() != null) {
+                Path status = out.resolve(RunFolderStatus.STATUS);
+                try {
+                    com.fasterxml.jackson.databind.JsonNode n =
+                            new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.toFile());
+                    runId = n.path("journal_run_id").asText(null);
+                } catch (IOException e) {
+                    runId = null;
+                }
+                url = config.journalUrl();
+            } else {
+                Path db = out.resolve(BacktestRunner.JOURNAL_FILE);
+                if (!Files.isRegularFile(db)) {
+                    throw new BadInputException(
+                            out.toString(),
+                            0,
+                            null,
+                            "--resume: no session here to recover (no " + BacktestRunner.JOURNAL_FILE + ")");
+                }
+                Path kept = out.resolve("journal-previous.db");
+                try {
+                    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                        Path from = out.resolve(BacktestRunner.JOURNAL_FILE + suffix);
+                        Path to = out.resolve("journal-previous.db" + suffix);
+                        Files.deleteIfExists(to);
+                        if (Files.exists(from)) {
+                            Files.move(from, to);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new BadInputException(
+                            out.toString(),
+                            0,
+                            null,
+                            "--resume: cannot set the earlier journal" + " aside: " + e.getMessage());
+                }
+                url = io.eventdesk.adapters.persistence.EventJournals.sqliteUrl(kept);
+                List<String> ids = io.eventdesk.adapters.persistence.EventJournals.runIds(url);
+                runId = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+            }
+            io.eventdesk.domain.run.RunRecord run =
+                    runId == null ? null : io.eventdesk.adapters.persistence.EventJournals.run(url, runId);
+            if (run == null) {
+                throw new BadInputException(out.toString(), 0, null, "--resume: no session here to recover");
+            }
+            if (!"service".equals(run.kind())) {
+                throw new BadInputException(
+                        src,
+                        0,
+                        null,
+                        "--resume: the folder holds a " + run.kind() + ", not a session of eventdesk serve");
+            }
+            return new Earlier(url, runId, run.marketEvents());
+        }
     }
 
     /** The desk a session of {@code config} runs: no feed of its own (a live source feeds it), no timed commands. */

@@ -1,0 +1,205 @@
+package io.eventdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A service killed with SIGKILL under load, at seeded random moments, and started again with {@code --resume}, twice:
+ * every signal that was answered is in the final journal exactly once with the decision it was answered with, a
+ * repeat of it is answered that decision again, a client that retries the unanswered ones is safe (each is taken
+ * once), and the portfolio equals a rebuild from the journal.
+ */
+class ServiceRecoveryTest {
+    private static final String TOKEN = "recovery-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private record Server(Process process, URI base) {}
+
+    private Server serve(Path config, Path run, boolean resume, int round) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.eventdesk.bootstrap.EventdeskCli",
+                "serve",
+                "--config",
+                config.toString(),
+                "--out",
+                run.toString()));
+        if (resume) {
+            cmd.add("--resume");
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("EVENTDESK_TOKEN", TOKEN);
+        Process p = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        Matcher m =
+                first == null ? null : Pattern.compile("http://[^:]+:(\\d+)").matcher(first);
+        if (m == null || !m.find()) {
+            p.destroyForcibly();
+            throw new AssertionError("round " + round + ": the service did not start: " + first);
+        }
+        Path log = dir.resolve("serve-" + round + ".log");
+        Thread drain = new Thread(() -> {
+            try {
+                Files.writeString(log, first + "\n");
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+            } catch (IOException closed) {
+                // the process went away
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return new Server(p, URI.create("http://127.0.0.1:" + m.group(1)));
+    }
+
+    private HttpResponse<String> post(URI base, String id, String side) throws IOException, InterruptedException {
+        String body = "{\"signal_id\":\"" + id + "\",\"time\":\"2024-01-02T00:00:00Z\",\"strategy_id\":\"api\","
+                + "\"instrument\":\"TEST\",\"side\":\"" + side + "\",\"quantity\":1}";
+        return http.send(
+                HttpRequest.newBuilder(base.resolve("/v1/signals"))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String side(String id) {
+        return id.hashCode() % 2 == 0 ? "BUY" : "SELL";
+    }
+
+    /** The decision a client keeps: outcome and order id (the sequence is the session's, and stays). */
+    private static String decision(HttpResponse<String> r) throws IOException {
+        JsonNode n = JSON.readTree(r.body());
+        return n.get("outcome").asText() + " " + n.get("order_id").asText() + " "
+                + n.get("sequence").asLong();
+    }
+
+    @Test
+    void shouldAnswerEverySignalOnceAndNeverTradeTwice_whenKilledAndResumedUnderLoad() throws Exception {
+        Files.writeString(dir.resolve("bars.csv"), Fixtures.minuteBars(5000, "\n"));
+        Path config = dir.resolve("service.yaml");
+        Files.writeString(config, """
+                name: recovery
+                account: {initial-cash: 1000000, base-currency: USD, allow-short: true}
+                instruments:
+                  - {id: TEST, asset-class: equity, currency: USD, tick-size: 0.01}
+                data:
+                  - {instrument: TEST, kind: bars, path: bars.csv}
+                service:
+                  port: 0
+                  source: {type: replay, speed: 600}
+                """);
+        Path run = dir.resolve("run");
+        Random random = new Random(20261201);
+        Map<String, String> answered = new LinkedHashMap<>();
+        List<String> unanswered = new ArrayList<>();
+        int next = 0;
+        for (int round = 0; round < 3; round++) {
+            Server server = serve(config, run, round > 0, round);
+            // a client that retries: what it never heard about first, then a sample of what it did
+            for (String id : new ArrayList<>(unanswered)) {
+                HttpResponse<String> r = post(server.base(), id, side(id));
+                assertThat(r.statusCode()).as("retry of %s", id).isIn(200, 202);
+                answered.put(id, decision(r));
+                unanswered.remove(id);
+            }
+            List<String> before = new ArrayList<>(answered.keySet());
+            for (int i = 0; i < Math.min(20, before.size()); i++) {
+                String id = before.get(random.nextInt(before.size()));
+                HttpResponse<String> r = post(server.base(), id, side(id));
+                assertThat(r.statusCode())
+                        .as("repeat of %s after a restart", id)
+                        .isEqualTo(200);
+                assertThat(decision(r)).as("the first decision of %s", id).isEqualTo(answered.get(id));
+            }
+            boolean last = round == 2;
+            AtomicBoolean killed = new AtomicBoolean();
+            if (!last) {
+                long delay = 300 + random.nextInt(900);
+                Thread killer = new Thread(() -> {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    killed.set(true);
+                    server.process().destroyForcibly(); // SIGKILL, mid-load
+                });
+                killer.start();
+            }
+            int sent = 0;
+            while (!killed.get() && (last ? sent < 150 : sent < 100_000)) {
+                String id = "k-" + next++;
+                sent++;
+                try {
+                    HttpResponse<String> r = post(server.base(), id, side(id));
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+                    answered.put(id, decision(r));
+                } catch (IOException lost) {
+                    unanswered.add(id); // the process died with the request: the client does not know
+                }
+            }
+            if (last) {
+                server.process().destroy(); // SIGTERM: the run finishes
+            }
+            assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(unanswered).isEmpty();
+        assertThat(run.resolve("journal-previous.db"))
+                .as("the killed session's journal, kept")
+                .exists();
+        assertThat(answered.size()).as("signals answered over three rounds").isGreaterThan(150);
+        System.out.println("recovery: " + answered.size() + " signals answered over 3 rounds, 2 kills");
+        assertThat(Files.readString(run.resolve("status.json"))).contains("\"status\" : \"FINISHED\"");
+        Jdbi journal = Jdbi.create("jdbc:sqlite:" + run.resolve("journal.db"));
+        Map<String, Integer> received = new LinkedHashMap<>();
+        journal.useHandle(h -> h.createQuery(
+                        "SELECT json_extract(payload, '$.signal.signalId') FROM journal_events WHERE type = 'SignalReceived'")
+                .mapTo(String.class)
+                .forEach(id -> received.merge(id, 1, Integer::sum)));
+        assertThat(received.keySet()).containsAll(answered.keySet());
+        assertThat(received.values()).as("each signal taken once").allMatch(n -> n == 1);
+        RunFolder rebuilt =
+                RunFolder.cli(run, "rebuild", "--quiet", "--config", config.toString(), "--out", run.toString());
+        assertThat(rebuilt.exitCode).as(rebuilt.out + rebuilt.err).isZero();
+        assertThat(rebuilt.out).contains("the rebuilt portfolio equals the run's in every figure");
+    }
+}
