@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,71 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * once), and the portfolio equals a rebuild from the journal.
  */
 class ServiceRecoveryTest {
-    private static final String TOKEN = "recovery-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
-
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    private record Server(Process process, URI base) {}
-
-    private Server serve(Path config, Path run, boolean resume, int round) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.eventdesk.bootstrap.EventdeskCli",
-                "serve",
-                "--config",
-                config.toString(),
-                "--out",
-                run.toString()));
-        if (resume) {
-            cmd.add("--resume");
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("EVENTDESK_TOKEN", TOKEN);
-        Process p = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String first = out.readLine();
-        Matcher m =
-                first == null ? null : Pattern.compile("http://[^:]+:(\\d+)").matcher(first);
-        if (m == null || !m.find()) {
-            p.destroyForcibly();
-            throw new AssertionError("round " + round + ": the service did not start: " + first);
-        }
-        Path log = dir.resolve("serve-" + round + ".log");
-        Thread drain = new Thread(() -> {
-            try {
-                Files.writeString(log, first + "\n");
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.APPEND);
-                }
-            } catch (IOException closed) {
-                // the process went away
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return new Server(p, URI.create("http://127.0.0.1:" + m.group(1)));
-    }
-
-    private HttpResponse<String> post(URI base, String id, String side) throws IOException, InterruptedException {
-        String body = "{\"signal_id\":\"" + id + "\",\"time\":\"2024-01-02T00:00:00Z\",\"strategy_id\":\"api\","
-                + "\"instrument\":\"TEST\",\"side\":\"" + side + "\",\"quantity\":1}";
-        return http.send(
-                HttpRequest.newBuilder(base.resolve("/v1/signals"))
-                        .timeout(Duration.ofSeconds(5))
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     private static String side(String id) {
         return id.hashCode() % 2 == 0 ? "BUY" : "SELL";
@@ -114,29 +44,20 @@ class ServiceRecoveryTest {
 
     @Test
     void shouldAnswerEverySignalOnceAndNeverTradeTwice_whenKilledAndResumedUnderLoad() throws Exception {
-        Files.writeString(dir.resolve("bars.csv"), Fixtures.minuteBars(5000, "\n"));
-        Path config = dir.resolve("service.yaml");
-        Files.writeString(config, """
-                name: recovery
-                account: {initial-cash: 1000000, base-currency: USD, allow-short: true}
-                instruments:
-                  - {id: TEST, asset-class: equity, currency: USD, tick-size: 0.01}
-                data:
-                  - {instrument: TEST, kind: bars, path: bars.csv}
-                service:
-                  port: 0
-                  source: {type: replay, speed: 600}
-                """);
+        Path config = ServiceProcess.config(dir, "recovery", 5000, "");
         Path run = dir.resolve("run");
         Random random = new Random(20261201);
         Map<String, String> answered = new LinkedHashMap<>();
         List<String> unanswered = new ArrayList<>();
         int next = 0;
         for (int round = 0; round < 3; round++) {
-            Server server = serve(config, run, round > 0, round);
+            Path log = dir.resolve("serve-" + round + ".log");
+            ServiceProcess server = round > 0
+                    ? ServiceProcess.start(config, run, log, "--resume")
+                    : ServiceProcess.start(config, run, log);
             // a client that retries: what it never heard about first, then a sample of what it did
             for (String id : new ArrayList<>(unanswered)) {
-                HttpResponse<String> r = post(server.base(), id, side(id));
+                HttpResponse<String> r = server.signal(id, side(id));
                 assertThat(r.statusCode()).as("retry of %s", id).isIn(200, 202);
                 answered.put(id, decision(r));
                 unanswered.remove(id);
@@ -144,7 +65,7 @@ class ServiceRecoveryTest {
             List<String> before = new ArrayList<>(answered.keySet());
             for (int i = 0; i < Math.min(20, before.size()); i++) {
                 String id = before.get(random.nextInt(before.size()));
-                HttpResponse<String> r = post(server.base(), id, side(id));
+                HttpResponse<String> r = server.signal(id, side(id));
                 assertThat(r.statusCode())
                         .as("repeat of %s after a restart", id)
                         .isEqualTo(200);
@@ -161,7 +82,7 @@ class ServiceRecoveryTest {
                         return;
                     }
                     killed.set(true);
-                    server.process().destroyForcibly(); // SIGKILL, mid-load
+                    server.process.destroyForcibly(); // SIGKILL, mid-load
                 });
                 killer.start();
             }
@@ -170,7 +91,7 @@ class ServiceRecoveryTest {
                 String id = "k-" + next++;
                 sent++;
                 try {
-                    HttpResponse<String> r = post(server.base(), id, side(id));
+                    HttpResponse<String> r = server.signal(id, side(id));
                     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
                     answered.put(id, decision(r));
                 } catch (IOException lost) {
@@ -178,9 +99,9 @@ class ServiceRecoveryTest {
                 }
             }
             if (last) {
-                server.process().destroy(); // SIGTERM: the run finishes
+                server.process.destroy(); // SIGTERM: the run finishes
             }
-            assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(unanswered).isEmpty();
         assertThat(run.resolve("journal-previous.db"))

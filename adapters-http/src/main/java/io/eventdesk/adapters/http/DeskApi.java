@@ -11,6 +11,8 @@ import java.util.function.Supplier;
  * The desk's use cases the API calls, and how its market data source is doing (for health).
  *
  * @param failure why the desk stopped, or null while it runs
+ * @param sharedStore where the shared trading state is, or null when the desk's state is its own
+ * @param sharedProblem why the shared state cannot be reached, or null
  */
 public record DeskApi(
         IngestSignalUseCase signals,
@@ -18,4 +20,6 @@ public record DeskApi(
         QueryDeskUseCase query,
         CancelOrderUseCase cancels,
         Supplier<LiveMarketDataPort.Status> feed,
-        Supplier<RuntimeException> failure) {}
+        Supplier<RuntimeException> failure,
+        Supplier<String> sharedStore,
+        Supplier<String> sharedProblem) {}

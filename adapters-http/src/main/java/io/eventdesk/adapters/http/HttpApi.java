@@ -306,6 +306,16 @@ public final class HttpApi implements AutoCloseable {
             journal.put("writable", false);
             body.put("failure", "the desk stopped");
         }
+        String store = desk.sharedStore().get();
+        if (store != null) {
+            String problem = desk.sharedProblem().get();
+            Map<String, Object> shared = new LinkedHashMap<>();
+            shared.put("store", store);
+            shared.put("available", problem == null);
+            shared.put("problem", problem);
+            body.put("shared_state", shared);
+            up &= problem == null;
+        }
         body.put("status", up ? "UP" : "DOWN");
         body.put("feed", feedBody);
         body.put("journal", journal);

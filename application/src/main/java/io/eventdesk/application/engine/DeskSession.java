@@ -18,6 +18,7 @@ import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.port.ClockPort;
 import io.eventdesk.domain.port.MarketDataFeedPort;
 import io.eventdesk.domain.port.RunHistoryPort;
+import io.eventdesk.domain.port.SharedTradingStatePort;
 import io.eventdesk.domain.portfolio.Portfolio;
 import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.ExternalSignal;
@@ -52,6 +53,9 @@ public final class DeskSession
 
     /** the answers of the inputs taken since the last flush, given once the journal holds them (engine thread) */
     private final List<Runnable> answers = new ArrayList<>();
+
+    private volatile SharedTradingStatePort shared;
+    private volatile String sharedProblem;
 
     private boolean journalClosed;
 
@@ -388,10 +392,19 @@ public final class DeskSession
 
     @Override
     public TradingState changeTradingState(TradingState to, boolean flatten, String reason) {
-        return call(() -> {
+        TradingState now = call(() -> {
             desk.onOperatorCommand(OperatorCommanded.Kind.TRADING_STATE, to, flatten, null, reason, stamp());
             return desk.killSwitch().state();
         });
+        SharedTradingStatePort port = shared;
+        if (port != null) {
+            try {
+                port.write(to, reason);
+            } catch (IllegalStateException e) {
+                sharedProblem = e.getMessage(); // this desk changed; the others did not hear of it
+            }
+        }
+        return now;
     }
 
     @Override
@@ -434,6 +447,82 @@ public final class DeskSession
             return false;
         }
         return call(() -> desk.onOperatorCommand(OperatorCommanded.Kind.CANCEL, null, false, id, reason, stamp()));
+    }
+
+    /**
+     * Shares this desk's trading state with the other processes of the desk through {@code port}: the shared state
+     * is taken now, every change another process writes is taken as an input (journaled, as an operator's command
+     * is), this session's operator changes are written to it, and while it cannot be reached the desk fails closed
+     * (ACTIVE becomes REDUCING: no new exposure) until it can.
+     *
+     * @throws IllegalStateException when the store cannot be reached now
+     */
+    public void share(SharedTradingStatePort port) {
+        takeShared(port.read());
+        this.shared = port;
+        port.watch(new SharedTradingStatePort.Listener() {
+            @Override
+            public void changed(SharedTradingStatePort.Shared s) {
+                quietly(() -> takeShared(s));
+            }
+
+            @Override
+            public void unavailable(String problem) {
+                sharedProblem = problem;
+                quietly(() -> call(() -> {
+                    if (desk.killSwitch().state() == TradingState.ACTIVE) {
+                        desk.onOperatorCommand(
+                                OperatorCommanded.Kind.TRADING_STATE,
+                                TradingState.REDUCING,
+                                false,
+                                null,
+                                "the shared trading state is unavailable: no new exposure",
+                                stamp());
+                    }
+                    return null;
+                }));
+            }
+
+            @Override
+            public void available(SharedTradingStatePort.Shared s) {
+                sharedProblem = null;
+                quietly(() -> takeShared(s));
+            }
+        });
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (IllegalStateException finished) {
+            // the session ended meanwhile: nothing to take
+        }
+    }
+
+    private void takeShared(SharedTradingStatePort.Shared s) {
+        call(() -> {
+            if (desk.killSwitch().state() != s.state()) {
+                desk.onOperatorCommand(
+                        OperatorCommanded.Kind.TRADING_STATE,
+                        s.state(),
+                        false,
+                        null,
+                        "shared: " + s.reason() + (s.origin() == null ? "" : " (from " + s.origin() + ")"),
+                        stamp());
+            }
+            return null;
+        });
+    }
+
+    /** The shared state's problem (the store cannot be reached), or null when it is fine or not shared. */
+    public String sharedProblem() {
+        return sharedProblem;
+    }
+
+    /** Where the shared state is, or null when the desk's state is its own. */
+    public String sharedStore() {
+        SharedTradingStatePort port = shared;
+        return port == null ? null : port.describe();
     }
 
     /** Whether the session has stopped on a failure, and why (null while it runs). */

@@ -158,9 +158,7 @@ public final class ConfigLoader {
         if (port < 0 || port > 65535) {
             throw new BadInputException("--port", 0, null, "expected a port from 0 to 65535, got " + port);
         }
-        ServiceSettings s = config.service();
-        ServiceSettings moved = new ServiceSettings(
-                s.bind(), port, s.tokenEnv(), s.tokenFile(), s.speed(), s.maxBodyBytes(), s.maxFeedSilence());
+        ServiceSettings moved = config.service().withPort(port);
         return new BacktestConfig(
                 config.file(),
                 config.name(),

@@ -13,7 +13,16 @@ final class ServiceConfigReader {
         if (n.isMissing()) {
             return d;
         }
-        n.object("bind", "port", "token-env", "token-file", "source", "max-body-bytes", "max-feed-silence");
+        n.object(
+                "bind",
+                "port",
+                "token-env",
+                "token-file",
+                "source",
+                "max-body-bytes",
+                "max-feed-silence",
+                "redis-url",
+                "desk");
         String bind = n.get("bind").text(d.bind());
         long port = n.get("port").integer(d.port());
         if (port < 0 || port > 65535) {
@@ -51,6 +60,15 @@ final class ServiceConfigReader {
                 throw s.error("must be a positive duration, got " + silence);
             }
         }
-        return new ServiceSettings(bind, (int) port, tokenEnv, tokenFile, speed, (int) body, silence);
+        String redis =
+                n.get("redis-url").isMissing() ? null : n.get("redis-url").text();
+        if (redis != null && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
+            throw n.get("redis-url").error("expected redis://host:port (or rediss:// for TLS), got '" + redis + "'");
+        }
+        String desk = n.get("desk").isMissing() ? null : n.get("desk").text();
+        if (desk != null && !desk.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw n.get("desk").error("use 1-100 letters, digits, '.', '_' or '-', got '" + desk + "'");
+        }
+        return new ServiceSettings(bind, (int) port, tokenEnv, tokenFile, speed, (int) body, silence, redis, desk);
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param speed how fast the replay source plays the config's data: 1 is real time
  * @param maxBodyBytes the largest request body accepted
  * @param maxFeedSilence how long without market data health still calls the feed alive
+ * @param redisUrl the Redis holding the trading state this desk shares with its other processes, or null
+ * @param desk the name the processes of one desk share their state under (the config's name by default)
  */
 public record ServiceSettings(
         String bind,
@@ -21,9 +23,18 @@ public record ServiceSettings(
         Path tokenFile,
         double speed,
         int maxBodyBytes,
-        Duration maxFeedSilence) {
+        Duration maxFeedSilence,
+        String redisUrl,
+        String desk) {
 
     public static ServiceSettings defaults() {
-        return new ServiceSettings("127.0.0.1", 8080, "EVENTDESK_TOKEN", null, 1, 65_536, Duration.ofMinutes(5));
+        return new ServiceSettings(
+                "127.0.0.1", 8080, "EVENTDESK_TOKEN", null, 1, 65_536, Duration.ofMinutes(5), null, null);
+    }
+
+    /** The same, listening on {@code otherPort}. */
+    public ServiceSettings withPort(int otherPort) {
+        return new ServiceSettings(
+                bind, otherPort, tokenEnv, tokenFile, speed, maxBodyBytes, maxFeedSilence, redisUrl, desk);
     }
 }

@@ -50,8 +50,16 @@ public final class ServiceRunner implements AutoCloseable {
     private final ServiceSettings settings;
     private RunSummary summary;
 
+    private final io.eventdesk.domain.port.SharedTradingStatePort shared;
+
     private ServiceRunner(
-            RunFolderStatus status, DeskSession session, LiveMarketDataPort source, HttpApi api, ServiceSettings s) {
+            RunFolderStatus status,
+            DeskSession session,
+            LiveMarketDataPort source,
+            HttpApi api,
+            ServiceSettings s,
+            io.eventdesk.domain.port.SharedTradingStatePort shared) {
+        this.shared = shared;
         this.status = status;
         this.session = session;
         this.source = source;
@@ -111,6 +119,7 @@ public final class ServiceRunner implements AutoCloseable {
         RunArtifactsPort artifacts = null;
         LiveMarketDataPort source = null;
         DeskSession session = null;
+        io.eventdesk.domain.port.SharedTradingStatePort shared = null;
         try {
             ExecutionVenuePort venue = BacktestRunner.venue(config, plugins);
             List<MarketDataFeeds.OwnFeed> own = BacktestRunner.ownFeeds(config, plugins);
@@ -152,6 +161,16 @@ public final class ServiceRunner implements AutoCloseable {
                     }
                 }
             });
+            if (svc.redisUrl() != null) {
+                String desk = svc.desk() != null ? svc.desk() : config.name();
+                String origin = config.name() + "@" + ProcessHandle.current().pid() + "@" + out.toAbsolutePath();
+                try {
+                    shared = io.eventdesk.adapters.state.redis.SharedStates.redis(svc.redisUrl(), desk, origin);
+                    session.share(shared);
+                } catch (IllegalStateException e) {
+                    throw new BadInputException(src, 0, "service.redis-url", e.getMessage());
+                }
+            }
             LiveMarketDataPort feed = source;
             HttpApi api = HttpApi.start(
                     new ApiSettings(
@@ -166,9 +185,12 @@ public final class ServiceRunner implements AutoCloseable {
                             100_000,
                             Duration.ofSeconds(1),
                             8),
-                    new DeskApi(s, s, s, s, feed::status, s::failure));
-            return new ServiceRunner(status, session, source, api, svc);
+                    new DeskApi(s, s, s, s, feed::status, s::failure, s::sharedStore, s::sharedProblem));
+            return new ServiceRunner(status, session, source, api, svc, shared);
         } catch (IOException e) {
+            if (shared != null) {
+                shared.close();
+            }
             RuntimeException bad = new BadInputException(
                     src,
                     0,
@@ -177,6 +199,9 @@ public final class ServiceRunner implements AutoCloseable {
             abandon(status, session, source, journal, artifacts, bad);
             throw bad;
         } catch (RuntimeException e) {
+            if (shared != null) {
+                shared.close();
+            }
             abandon(status, session, source, journal, artifacts, e);
             throw e;
         }
@@ -399,6 +424,9 @@ public final class ServiceRunner implements AutoCloseable {
         }
         api.close();
         source.close();
+        if (shared != null) {
+            shared.close();
+        }
         RuntimeException failure = session.failure();
         if (failure != null) {
             status.failed(failure);
