@@ -158,6 +158,18 @@ class ServiceApiTest {
             assertThat(put("/v1/trading-state", "{\"state\":\"ACTIVE\"}").statusCode())
                     .isEqualTo(200);
 
+            // the journal followed as it is committed: server-sent events, ended here by the limit
+            HttpResponse<String> events = get("/v1/events?since=0&limit=6");
+            assertThat(events.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+            java.util.List<String> frames =
+                    java.util.Arrays.asList(events.body().split("\n\n"));
+            assertThat(frames).hasSize(6);
+            assertThat(frames.get(0)).startsWith("id: 1\nevent: RunStarted\ndata: {");
+            assertThat(events.body()).contains("event: SignalReceived\ndata: {");
+            for (String frame : frames) {
+                JSON.readTree(frame.substring(frame.indexOf("data: ") + 6)); // every data line is JSON
+            }
+
             JsonNode decisions = json(get("/v1/decisions?since=0"));
             assertThat(decisions).hasSize(2);
             assertThat(json(get("/v1/decisions?since="
@@ -234,7 +246,8 @@ class ServiceApiTest {
             assertThat(documented).containsExactlyInAnyOrderElementsOf(HttpApi.ROUTES);
             for (String route : HttpApi.ROUTES) {
                 String[] mp = route.split(" ");
-                HttpResponse<String> r = send(mp[0], mp[1].replace("{id}", "x"), null, null, TOKEN);
+                String path = mp[1].replace("{id}", "x") + (mp[1].equals("/v1/events") ? "?limit=1" : "");
+                HttpResponse<String> r = send(mp[0], path, null, null, TOKEN);
                 assertThat(r.statusCode()).as(route).isNotEqualTo(405);
             }
         }

@@ -2,6 +2,7 @@ package io.eventdesk.adapters.http;
 
 import io.eventdesk.application.usecase.CancelOrderUseCase;
 import io.eventdesk.application.usecase.ChangeTradingStateUseCase;
+import io.eventdesk.application.usecase.FollowJournalUseCase;
 import io.eventdesk.application.usecase.IngestSignalUseCase;
 import io.eventdesk.application.usecase.QueryDeskUseCase;
 import io.eventdesk.domain.port.LiveMarketDataPort;
@@ -19,6 +20,7 @@ public record DeskApi(
         ChangeTradingStateUseCase tradingState,
         QueryDeskUseCase query,
         CancelOrderUseCase cancels,
+        FollowJournalUseCase journal,
         Supplier<LiveMarketDataPort.Status> feed,
         Supplier<RuntimeException> failure,
         Supplier<String> sharedStore,

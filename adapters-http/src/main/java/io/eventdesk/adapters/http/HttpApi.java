@@ -57,6 +57,7 @@ public final class HttpApi implements AutoCloseable {
             "POST /v1/signals",
             "GET /v1/signals/{id}",
             "GET /v1/decisions",
+            "GET /v1/events",
             "GET /v1/health",
             "GET /v1/trading-state",
             "PUT /v1/trading-state",
@@ -94,6 +95,7 @@ public final class HttpApi implements AutoCloseable {
         route("POST", "/v1/signals", false, this::postSignal);
         route("GET", "/v1/signals/{id}", false, this::getSignal);
         route("GET", "/v1/decisions", false, this::getDecisions);
+        route("GET", "/v1/events", false, this::getEvents);
         route("GET", "/v1/health", true, this::getHealth);
         route("GET", "/v1/trading-state", false, this::getTradingState);
         route("PUT", "/v1/trading-state", false, this::putTradingState);
@@ -139,6 +141,7 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         server.stop(0);
         threads.shutdownNow();
     }
@@ -265,6 +268,72 @@ public final class HttpApi implements AutoCloseable {
                 .map(Views::decision)
                 .toList();
         io.json(ex, 200, out);
+    }
+
+    /** streams open at once: each holds an HTTP thread, so some are always left for the rest of the API */
+    private final java.util.concurrent.Semaphore streams = new java.util.concurrent.Semaphore(2);
+
+    private volatile boolean closing;
+
+    /**
+     * {@code GET /v1/events?since=SEQ[&limit=N]}: the journal's stored events as they are committed, as server-sent
+     * events ({@code id} the sequence, {@code event} the type, {@code data} the journal's JSON), until the client goes,
+     * {@code limit} events were sent, or the API closes. A comment every 15 s keeps idle connections open.
+     */
+    private void getEvents(HttpExchange ex, Matcher path) throws IOException {
+        Map<String, String> query = query(ex, Set.of("since", "limit"));
+        long since = number(query, "since", 0);
+        long limit = number(query, "limit", Long.MAX_VALUE);
+        if (!streams.tryAcquire()) {
+            throw new ApiProblem(503, "Service Unavailable", "too many event streams are open; try again later");
+        }
+        try {
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            ex.sendResponseHeaders(200, 0);
+            java.io.OutputStream out = ex.getResponseBody();
+            long sent = 0;
+            long last = since;
+            long quietSince = System.nanoTime();
+            while (!closing && sent < limit) {
+                List<io.eventdesk.domain.port.JournalTailPort.JournaledEvent> page =
+                        desk.journal().eventsSince(last, (int) Math.min(500, limit - sent));
+                if (page.isEmpty()) {
+                    if (System.nanoTime() - quietSince > 15_000_000_000L) {
+                        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        quietSince = System.nanoTime();
+                    }
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                    continue;
+                }
+                StringBuilder frame = new StringBuilder();
+                for (var e : page) {
+                    frame.append("id: ")
+                            .append(e.sequence())
+                            .append("\nevent: ")
+                            .append(e.type())
+                            .append("\ndata: ")
+                            .append(e.json())
+                            .append("\n\n");
+                    last = e.sequence();
+                    sent++;
+                }
+                out.write(frame.toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                quietSince = System.nanoTime();
+            }
+            out.close();
+        } catch (IOException clientGone) {
+            LOG.debug("an event stream's client went away");
+        } finally {
+            streams.release();
+        }
     }
 
     // ---------------------------------------------------------------- the desk

@@ -76,6 +76,11 @@ public final class EventJournals {
         return new JournalHistory(jdbcUrl, runId, false);
     }
 
+    /** The committed stored events of a run, as they are committed: what follows a running session. */
+    public static io.eventdesk.domain.port.JournalTailPort tail(String jdbcUrl, String runId) {
+        return new JournalTail(jdbcUrl, runId);
+    }
+
     /**
      * The committed prefix of a run that may not have finished (a session killed mid-way): what a restart recovers
      * from. Everything a session answered is in it (it answers only after a commit).

@@ -39,17 +39,29 @@ final class JournalReader {
 
     /** Streams the run to {@code visitor}; returns the last sequence number read (0 for none). */
     long read(Visitor visitor) {
+        return read(0, visitor);
+    }
+
+    /**
+     * Streams the blocks holding sequence numbers above {@code after} to {@code visitor} (the first of them may begin
+     * at or below it: the visitor skips what it has seen); returns the last sequence number read.
+     */
+    long read(long after, Visitor visitor) {
         try (Connection c = JournalDialect.open(jdbcUrl)) {
             c.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
             try (PreparedStatement s = c.prepareStatement("SELECT first_sequence, last_sequence, mark_currency, events,"
-                    + " mark_data FROM journal_block WHERE run_id = ? ORDER BY first_sequence")) {
+                    + " mark_data FROM journal_block WHERE run_id = ? AND last_sequence > ? ORDER BY first_sequence")) {
                 s.setFetchSize(8);
                 s.setString(1, runId);
-                long expected = 1;
+                s.setLong(2, after);
+                long expected = -1;
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         long first = rs.getLong(1);
                         long last = rs.getLong(2);
+                        if (expected < 0) {
+                            expected = after == 0 ? 1 : first; // reading from the middle: the first block found
+                        }
                         if (first != expected) {
                             visitor.hole(expected, first);
                         }
@@ -58,7 +70,7 @@ final class JournalReader {
                     }
                 }
                 c.rollback();
-                return expected - 1;
+                return expected < 0 ? after : expected - 1;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal of run '" + runId + "': " + e.getMessage(), e);

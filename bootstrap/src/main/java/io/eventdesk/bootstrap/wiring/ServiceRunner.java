@@ -185,7 +185,16 @@ public final class ServiceRunner implements AutoCloseable {
                             100_000,
                             Duration.ofSeconds(1),
                             8),
-                    new DeskApi(s, s, s, s, feed::status, s::failure, s::sharedStore, s::sharedProblem));
+                    new DeskApi(
+                            s,
+                            s,
+                            s,
+                            s,
+                            new io.eventdesk.application.engine.FollowJournalService(tail(config, out, status)),
+                            feed::status,
+                            s::failure,
+                            s::sharedStore,
+                            s::sharedProblem));
             return new ServiceRunner(status, session, source, api, svc, shared);
         } catch (IOException e) {
             if (shared != null) {
@@ -232,6 +241,20 @@ public final class ServiceRunner implements AutoCloseable {
             }
         }
         status.failed(cause);
+    }
+
+    /** The session's journal followed through its store (the embedded file, or the shared one under the run's id). */
+    private static io.eventdesk.domain.port.JournalTailPort tail(
+            BacktestConfig config, Path out, RunFolderStatus status) {
+        if (config.journal().plugin() != null) {
+            return (after, limit) -> List.of(); // a journal of the user's own: not readable here
+        }
+        return config.journalUrl() == null
+                ? io.eventdesk.adapters.persistence.EventJournals.tail(
+                        io.eventdesk.adapters.persistence.EventJournals.sqliteUrl(
+                                out.resolve(BacktestRunner.JOURNAL_FILE)),
+                        config.name())
+                : io.eventdesk.adapters.persistence.EventJournals.tail(config.journalUrl(), status.runId());
     }
 
     /** The session a folder held, to recover: where its journal is, its run id, the market data it took. */
