@@ -184,7 +184,10 @@ class ServiceApiTest {
                     .contains("eventdesk_signals_total{code=\"\",outcome=\"APPROVED\"} 1.0")
                     .contains("eventdesk_signals_total{code=\"TRADING_HALTED\",outcome=\"DENIED\"} 1.0")
                     .contains("eventdesk_trading_state{state=\"ACTIVE\"} 1.0")
-                    .contains("eventdesk_http_requests_seconds_count");
+                    .contains("eventdesk_http_requests_seconds_count")
+                    .contains("eventdesk_fills ")
+                    .contains("eventdesk_traded_notional ")
+                    .contains("eventdesk_open_orders{status=\"ACCEPTED\"}");
 
             RunSummary summary = service.stop();
             assertThat(summary.ordersSubmitted()).isEqualTo(1);

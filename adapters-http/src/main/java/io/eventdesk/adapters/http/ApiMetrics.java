@@ -35,6 +35,8 @@ final class ApiMetrics {
         volatile double journalLag;
         volatile double feedAgeSeconds = Double.NaN;
         volatile double marketEvents;
+        volatile double fills;
+        volatile double notional;
         volatile TradingState state = TradingState.ACTIVE;
         final Map<io.eventdesk.domain.order.OrderStatus, AtomicLong> openByStatus =
                 new EnumMap<>(io.eventdesk.domain.order.OrderStatus.class);
@@ -55,6 +57,12 @@ final class ApiMetrics {
                 .register(registry);
         Gauge.builder("eventdesk_market_events", figures, f -> f.marketEvents)
                 .description("market data taken by the desk")
+                .register(registry);
+        Gauge.builder("eventdesk_fills", figures, f -> f.fills)
+                .description("fills since the session started")
+                .register(registry);
+        Gauge.builder("eventdesk_traded_notional", figures, f -> f.notional)
+                .description("the notional of those fills, in the base currency")
                 .register(registry);
         for (TradingState s : TradingState.values()) {
             Gauge.builder("eventdesk_trading_state", figures, f -> f.state == s ? 1 : 0)
@@ -107,6 +115,8 @@ final class ApiMetrics {
             figures.drawdown = snapshot.drawdown().doubleValue();
             figures.journalLag = Math.max(0, snapshot.lastSequence() - snapshot.durableThrough());
             figures.marketEvents = snapshot.marketEvents();
+            figures.fills = snapshot.fills();
+            figures.notional = snapshot.tradedNotional().toBigDecimal().doubleValue();
             figures.state = snapshot.tradingState();
             figures.openByStatus.values().forEach(c -> c.set(0));
             for (OrderView o : snapshot.openOrders()) {

@@ -83,6 +83,7 @@ public final class DeskSession
 
     public DeskSession(BacktestRequest request, ClockPort clock) {
         this.desk = new TradingDesk(request);
+        this.notional = io.eventdesk.domain.value.Money.zero(desk.portfolio().baseCurrency());
         this.clock = clock;
         this.engine = new Thread(this::loop, "eventdesk-engine-" + request.name());
         engine.setDaemon(true);
@@ -103,8 +104,19 @@ public final class DeskSession
             if (capturing) {
                 published.add(e);
             }
+            if (e instanceof io.eventdesk.domain.event.OrderFilled f) {
+                fills++;
+                Portfolio p = desk.portfolio();
+                notional =
+                        notional.plus(p.valueInBase(p.instrument(f.instrument()).notional(f.price(), f.quantity())));
+            }
         });
     }
+
+    /** fills and their notional in the base currency since the session started (engine thread only) */
+    private long fills;
+
+    private io.eventdesk.domain.value.Money notional;
 
     /**
      * Starts the engine thread with the desk of an earlier session recovered: its journaled inputs and market data
@@ -425,6 +437,8 @@ public final class DeskSession
                     p.totalFees(),
                     p.grossExposure(),
                     p.drawdown(),
+                    fills,
+                    notional,
                     p.positions(),
                     desk.orders().openOrders().stream().map(Order::view).toList());
         });

@@ -23,6 +23,8 @@ public interface QueryDeskUseCase {
      * @param durableThrough up to which sequence number the journal has made everything durable
      * @param marketEvents market data taken so far
      * @param lastMarketTime when the last market data became known, or null before any
+     * @param fills the fills since the session started
+     * @param tradedNotional their notional (quantity × price × multiplier), in the base currency
      */
     record DeskSnapshot(
             Instant time,
@@ -38,6 +40,8 @@ public interface QueryDeskUseCase {
             Money totalFees,
             Money grossExposure,
             BigDecimal drawdown,
+            long fills,
+            Money tradedNotional,
             List<PositionView> positions,
             List<OrderView> openOrders) {}
 }
