@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,9 +41,17 @@ class ServiceRecoveryTest {
                 + n.get("sequence").asLong();
     }
 
-    @Test
-    void shouldAnswerEverySignalOnceAndNeverTradeTwice_whenKilledAndResumedUnderLoad() throws Exception {
-        Path config = ServiceProcess.config(dir, "recovery", 5000, "");
+    @org.junit.jupiter.params.ParameterizedTest(name = "journal on {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgresql"})
+    void shouldAnswerEverySignalOnceAndNeverTradeTwice_whenKilledAndResumedUnderLoad(String store) throws Exception {
+        boolean pg = store.equals("postgresql");
+        if (pg) {
+            SharedStore.require();
+        }
+        Path config = ServiceProcess.config(dir, "recovery-" + store, 5000, "");
+        if (pg) {
+            Files.writeString(config, Files.readString(config) + "journal: {url: '" + SharedStore.URL + "'}\n");
+        }
         Path run = dir.resolve("run");
         Random random = new Random(20261201);
         Map<String, String> answered = new LinkedHashMap<>();
@@ -104,18 +111,31 @@ class ServiceRecoveryTest {
             assertThat(server.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(unanswered).isEmpty();
-        assertThat(run.resolve("journal-previous.db"))
-                .as("the killed session's journal, kept")
-                .exists();
-        assertThat(answered.size()).as("signals answered over three rounds").isGreaterThan(150);
-        System.out.println("recovery: " + answered.size() + " signals answered over 3 rounds, 2 kills");
+        assertThat(answered.size()).as("signals answered over three rounds").isGreaterThan(30);
+        System.out.println("recovery (" + store + "): " + answered.size() + " signals answered over 3 rounds, 2 kills");
         assertThat(Files.readString(run.resolve("status.json"))).contains("\"status\" : \"FINISHED\"");
-        Jdbi journal = Jdbi.create("jdbc:sqlite:" + run.resolve("journal.db"));
         Map<String, Integer> received = new LinkedHashMap<>();
-        journal.useHandle(h -> h.createQuery(
-                        "SELECT json_extract(payload, '$.signal.signalId') FROM journal_events WHERE type = 'SignalReceived'")
-                .mapTo(String.class)
-                .forEach(id -> received.merge(id, 1, Integer::sum)));
+        if (pg) {
+            String runId = JSON.readTree(run.resolve("status.json").toFile())
+                    .get("journal_run_id")
+                    .asText();
+            Jdbi.create(SharedStore.URL)
+                    .useHandle(h -> h.createQuery("SELECT payload::json->'signal'->>'signalId'"
+                                    + " FROM journal_events WHERE run_id = :r AND type = 'SignalReceived'")
+                            .bind("r", runId)
+                            .mapTo(String.class)
+                            .forEach(id -> received.merge(id, 1, Integer::sum)));
+        } else {
+            assertThat(run.resolve("journal-previous.db"))
+                    .as("the killed session's journal, kept")
+                    .exists();
+            Jdbi.create("jdbc:sqlite:" + run.resolve("journal.db"))
+                    .useHandle(
+                            h -> h.createQuery("SELECT json_extract(payload, '$.signal.signalId') FROM journal_events"
+                                            + " WHERE type = 'SignalReceived'")
+                                    .mapTo(String.class)
+                                    .forEach(id -> received.merge(id, 1, Integer::sum)));
+        }
         assertThat(received.keySet()).containsAll(answered.keySet());
         assertThat(received.values()).as("each signal taken once").allMatch(n -> n == 1);
         RunFolder rebuilt =
