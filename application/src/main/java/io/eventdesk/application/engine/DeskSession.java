@@ -8,11 +8,6 @@ import io.eventdesk.application.usecase.QueryDeskUseCase;
 import io.eventdesk.application.usecase.SignalDecision;
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.OperatorCommanded;
-import io.eventdesk.domain.event.OrderDenied;
-import io.eventdesk.domain.event.OrderInitialized;
-import io.eventdesk.domain.event.OrderSubmitted;
-import io.eventdesk.domain.event.SignalRaised;
-import io.eventdesk.domain.event.SignalSkipped;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.order.lifecycle.Order;
 import io.eventdesk.domain.port.ClockPort;
@@ -25,9 +20,7 @@ import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.trading.TradingState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -63,8 +56,8 @@ public final class DeskSession
     private final ClockPort clock;
     private final BlockingQueue<Runnable> inputs = new ArrayBlockingQueue<>(QUEUE);
     private final Thread engine;
-    /** decisions by signal id, with the signal as first received (its time and source aside) */
-    private final Map<String, Seen> seen = new HashMap<>();
+    /** every signal's decision, by id and in order (engine thread only) */
+    private final SignalLedger ledger = new SignalLedger();
 
     private volatile RuntimeException failure;
     private volatile boolean stopping;
@@ -72,14 +65,6 @@ public final class DeskSession
     private final List<Event> published = new ArrayList<>();
 
     private boolean capturing;
-
-    private record Seen(ExternalSignal signal, SignalDecision decision) {}
-
-    /** every decision, in sequence order (engine thread only) */
-    private final List<SignalDecision> decisions = new ArrayList<>();
-
-    /** the orders created for signals from outside, by id, kept after they close (engine thread only) */
-    private final Map<String, Order> signalOrders = new HashMap<>();
 
     public DeskSession(BacktestRequest request, ClockPort clock) {
         this.desk = new TradingDesk(request);
@@ -130,10 +115,7 @@ public final class DeskSession
         engine.start();
         return call(() -> {
             observe();
-            SessionInputs.feed(desk, earlier, files, signal -> {
-                SignalDecision d = take(signal);
-                seen.put(signal.signalId(), new Seen(signal, d));
-            });
+            SessionInputs.feed(desk, earlier, files, signal -> ledger.record(signal, take(signal)));
             return desk.marketEvents();
         });
     }
@@ -264,15 +246,12 @@ public final class DeskSession
     @Override
     public SignalDecision ingest(ExternalSignal signal) {
         return call(() -> {
-            Seen before = seen.get(signal.signalId());
+            SignalDecision before = ledger.repeatOf(signal);
             if (before != null) {
-                if (!sameContents(before.signal(), signal)) {
-                    throw new IngestSignalUseCase.SignalConflict(signal.signalId());
-                }
-                return before.decision().asRepeat();
+                return before;
             }
-            SignalDecision decision = take(at(signal, stamp()));
-            seen.put(signal.signalId(), new Seen(signal, decision));
+            SignalDecision decision = take(SignalLedger.at(signal, stamp()));
+            ledger.record(signal, decision);
             return decision;
         });
     }
@@ -286,115 +265,22 @@ public final class DeskSession
         } finally {
             capturing = false;
         }
-        SignalDecision decision = decisionIn(stamped, published);
+        SignalDecision decision = SignalLedger.decisionIn(stamped, published);
         published.clear();
         if (decision.outcome() == SignalDecision.Outcome.APPROVED) {
-            Order order = desk.orders().open(io.eventdesk.domain.order.OrderId.parse(decision.orderId()));
-            if (order != null) {
-                signalOrders.put(decision.orderId(), order);
-            }
+            ledger.orderOf(decision, desk.orders().open(io.eventdesk.domain.order.OrderId.parse(decision.orderId())));
         }
-        decisions.add(decision);
         return decision;
     }
 
     @Override
     public SignalDecision decisionOf(String signalId) {
-        return call(() -> {
-            Seen s = seen.get(signalId);
-            return s == null ? null : s.decision();
-        });
+        return call(() -> ledger.decisionOf(signalId));
     }
 
     @Override
     public List<SignalDecision> decisionsSince(long sequence, int limit) {
-        return call(() -> {
-            int lo = 0;
-            int hi = decisions.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (decisions.get(mid).sequence() <= sequence) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return List.copyOf(decisions.subList(lo, Math.min(decisions.size(), lo + Math.max(0, limit))));
-        });
-    }
-
-    private static boolean sameContents(ExternalSignal a, ExternalSignal b) {
-        return at(a, Instant.EPOCH).equals(at(b, Instant.EPOCH));
-    }
-
-    /** {@code s} taken at {@code time}; its source kept apart from its contents. */
-    private static ExternalSignal at(ExternalSignal s, Instant time) {
-        return new ExternalSignal(
-                s.signalId(),
-                time,
-                s.strategyId(),
-                s.instrument(),
-                s.side(),
-                s.confidence(),
-                s.targetExposure(),
-                s.quantity(),
-                s.timeHorizon(),
-                s.maxSlippageBps(),
-                s.maxNotional(),
-                s.order(),
-                time.equals(Instant.EPOCH) ? "" : s.source());
-    }
-
-    /** The decision the events of one signal's routing tell. */
-    private static SignalDecision decisionIn(ExternalSignal signal, List<Event> events) {
-        long sequence = 0;
-        String orderId = null;
-        for (Event e : events) {
-            if (e instanceof SignalRaised raised && sequence == 0) {
-                sequence = raised.sequence();
-            } else if (e instanceof SignalSkipped skipped && skipped.signalSequence() == sequence) {
-                return new SignalDecision(
-                        signal.signalId(),
-                        SignalDecision.Outcome.NONE,
-                        sequence,
-                        signal.time(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        skipped.reason(),
-                        false);
-            } else if (e instanceof OrderInitialized init && orderId == null) {
-                orderId = init.orderId().toString();
-            } else if (e instanceof OrderDenied denied
-                    && denied.orderId().toString().equals(orderId)) {
-                return new SignalDecision(
-                        signal.signalId(),
-                        SignalDecision.Outcome.DENIED,
-                        sequence,
-                        signal.time(),
-                        orderId,
-                        denied.code(),
-                        denied.rule(),
-                        denied.detail(),
-                        denied.code() + ": " + denied.detail(),
-                        false);
-            } else if (e instanceof OrderSubmitted submitted
-                    && submitted.orderId().toString().equals(orderId)) {
-                return new SignalDecision(
-                        signal.signalId(),
-                        SignalDecision.Outcome.APPROVED,
-                        sequence,
-                        signal.time(),
-                        orderId,
-                        null,
-                        null,
-                        null,
-                        "order " + orderId + " sent, arriving " + submitted.arrivalTime(),
-                        false);
-            }
-        }
-        throw new IllegalStateException("signal " + signal.signalId() + " was routed without a decision");
+        return call(() -> ledger.since(sequence, limit));
     }
 
     @Override
@@ -446,10 +332,7 @@ public final class DeskSession
 
     @Override
     public io.eventdesk.domain.order.OrderView order(String orderId) {
-        return call(() -> {
-            Order o = signalOrders.get(orderId);
-            return o == null ? null : o.view();
-        });
+        return call(() -> ledger.order(orderId));
     }
 
     @Override
