@@ -385,6 +385,12 @@ class PluginsTest {
                         + " io.eventdesk.domain.port.ExecutionVenuePort");
     }
 
+    /** The config with its bars file's data entry replaced by {@code entry}. */
+    private void dataEntry(String entry) throws IOException {
+        Files.writeString(
+                config, Files.readString(config).replace("  - {instrument: TEST, kind: bars, path: bars.csv}", entry));
+    }
+
     private RunFolder withPlugins(String name) throws IOException {
         Path jar = pluginJar(dir.resolve("lib"));
         return RunFolder.cli(
@@ -400,12 +406,7 @@ class PluginsTest {
 
     @Test
     void shouldTradeOnTheUsersFeed_whenADataEntryNamesItsClass() throws IOException {
-        Files.writeString(
-                config,
-                Files.readString(config)
-                        .replace(
-                                "  - {instrument: TEST, kind: bars, path: bars.csv}",
-                                "  - {instrument: TEST, class: com.example.plugin.RisingBars, params: {count: 20}}"));
+        dataEntry("  - {instrument: TEST, class: com.example.plugin.RisingBars, params: {count: 20}}");
         RunFolder run = withPlugins("feed");
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.summary().get("market_events").asInt()).isEqualTo(20);
@@ -416,13 +417,8 @@ class PluginsTest {
 
     @Test
     void shouldNameTheFeedAndTheRecord_whenTheUsersFeedGoesBackInTime() throws IOException {
-        Files.writeString(
-                config,
-                Files.readString(config)
-                        .replace(
-                                "  - {instrument: TEST, kind: bars, path: bars.csv}",
-                                "  - {instrument: TEST, class: com.example.plugin.RisingBars,"
-                                        + " params: {count: 20, backwards: true}}"));
+        dataEntry("  - {instrument: TEST, class: com.example.plugin.RisingBars,"
+                + " params: {count: 20, backwards: true}}");
         RunFolder run = withPlugins("backwards");
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err.strip())
@@ -462,12 +458,7 @@ class PluginsTest {
 
     @Test
     void shouldNameTheKeyAndTheClass_whenTheUsersFeedFailsToStart() throws IOException {
-        Files.writeString(
-                config,
-                Files.readString(config)
-                        .replace(
-                                "  - {instrument: TEST, kind: bars, path: bars.csv}",
-                                "  - {instrument: TEST, class: com.example.plugin.RisingBars, params: {count: -1}}"));
+        dataEntry("  - {instrument: TEST, class: com.example.plugin.RisingBars, params: {count: -1}}");
         RunFolder run = withPlugins("feed-fails");
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err.strip()).startsWith("error: " + config + ": data[0].params.count");

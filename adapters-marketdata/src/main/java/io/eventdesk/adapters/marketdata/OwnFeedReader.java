@@ -1,6 +1,7 @@
 package io.eventdesk.adapters.marketdata;
 
 import io.eventdesk.domain.error.BadInputException;
+import io.eventdesk.domain.error.StrategyFailure;
 import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.MarketData;
 import io.eventdesk.domain.port.MarketDataFeedPort;
@@ -37,16 +38,11 @@ final class OwnFeedReader implements RecordReader {
 
     /** A feed that throws is one line naming it and what it threw, not a stack trace. */
     private BadInputException failed(RuntimeException e) {
-        String m = e.getMessage();
         return new BadInputException(
                 name,
                 0,
                 null,
-                "the feed failed after " + count + " records: it threw "
-                        + e.getClass().getSimpleName()
-                        + (m == null || m.isBlank()
-                                ? ""
-                                : ": " + m.lines().findFirst().orElse("")),
+                "the feed failed after " + count + " records: it threw " + StrategyFailure.describe(e),
                 e);
     }
 

@@ -197,21 +197,15 @@ public final class ServiceRunner implements AutoCloseable {
                             s::sharedProblem));
             return new ServiceRunner(status, session, source, api, svc, shared);
         } catch (IOException e) {
-            if (shared != null) {
-                shared.close();
-            }
             RuntimeException bad = new BadInputException(
                     src,
                     0,
                     "service.port",
                     "cannot listen on " + svc.bind() + ":" + svc.port() + ": " + e.getMessage());
-            abandon(status, session, source, journal, artifacts, bad);
+            abandon(status, session, source, shared, journal, artifacts, bad);
             throw bad;
         } catch (RuntimeException e) {
-            if (shared != null) {
-                shared.close();
-            }
-            abandon(status, session, source, journal, artifacts, e);
+            abandon(status, session, source, shared, journal, artifacts, e);
             throw e;
         }
     }
@@ -220,11 +214,15 @@ public final class ServiceRunner implements AutoCloseable {
             RunFolderStatus status,
             DeskSession session,
             LiveMarketDataPort source,
+            io.eventdesk.domain.port.SharedTradingStatePort shared,
             EventJournalPort journal,
             RunArtifactsPort artifacts,
             RuntimeException cause) {
         if (source != null) {
             source.close();
+        }
+        if (shared != null) {
+            shared.close();
         }
         if (session != null) {
             try {
@@ -355,7 +353,6 @@ public final class ServiceRunner implements AutoCloseable {
 
     public static Rerun rerun(
             BacktestConfig config, String sessionUrl, String sessionRunId, Path out, ClassLoader plugins) {
-        String src = config.file().toString();
         io.eventdesk.domain.run.RunRecord session =
                 io.eventdesk.adapters.persistence.EventJournals.run(sessionUrl, sessionRunId);
         if (session == null) {
