@@ -3,19 +3,14 @@ package io.eventdesk.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventdesk.adapters.broker.paper.PaperVenueConfig;
-import io.eventdesk.adapters.broker.paper.PaperVenues;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
-import io.eventdesk.adapters.persistence.RunArtifacts;
 import io.eventdesk.application.engine.DeskSession;
 import io.eventdesk.application.engine.RerunSessionService;
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.application.usecase.IngestSignalUseCase;
 import io.eventdesk.application.usecase.SignalDecision;
-import io.eventdesk.domain.instrument.AssetClass;
 import io.eventdesk.domain.instrument.Instrument;
-import io.eventdesk.domain.instrument.InstrumentId;
 import io.eventdesk.domain.market.Bar;
 import io.eventdesk.domain.port.ClockPort;
 import io.eventdesk.domain.risk.RiskLimits;
@@ -23,8 +18,6 @@ import io.eventdesk.domain.run.RunSummary;
 import io.eventdesk.domain.signal.ExternalSignal;
 import io.eventdesk.domain.signal.SignalContract;
 import io.eventdesk.domain.trading.TradingState;
-import io.eventdesk.domain.value.Currency;
-import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import io.eventdesk.domain.value.Quantity;
 import java.nio.file.Path;
@@ -51,14 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeskSessionTest {
     private static final Instant T0 = Instant.parse("2024-01-02T00:00:00Z");
-    private static final Instrument BTC = new Instrument(
-            InstrumentId.of("BTC"),
-            AssetClass.CRYPTO,
-            Currency.of("USD"),
-            Price.of("0.01"),
-            Quantity.of("0.001"),
-            Quantity.of(1));
-    private static final SignalContract CONTRACT = new SignalContract(Map.of(BTC.id(), BTC), Instant::parse);
+    private static final Instrument BTC = SessionFixtures.BTC;
+    private static final SignalContract CONTRACT = SessionFixtures.CONTRACT;
 
     @TempDir
     Path dir;
@@ -69,17 +56,7 @@ class DeskSessionTest {
     private final ClockPort clock = now::get;
 
     private DeskSession session(String name, RiskLimits limits) {
-        BacktestRequest request = new BacktestRequest(
-                name,
-                7,
-                Money.of("USD", "100000"),
-                List.of(BTC),
-                null,
-                PaperVenues.create(PaperVenueConfig.frictionless(), List.of(BTC)),
-                EventJournals.sqlite(dir.resolve(name + ".db"), name),
-                RunArtifacts.disabled(),
-                Map.of(),
-                limits);
+        BacktestRequest request = SessionFixtures.request(dir, name, name, limits);
         DeskSession s = new DeskSession(request, clock);
         s.start();
         return s;
@@ -238,17 +215,7 @@ class DeskSessionTest {
         RunSummary original = s.finish();
 
         String url = EventJournals.sqliteUrl(dir.resolve("original.db"));
-        BacktestRequest again = new BacktestRequest(
-                "original",
-                7,
-                Money.of("USD", "100000"),
-                List.of(BTC),
-                null,
-                PaperVenues.create(PaperVenueConfig.frictionless(), List.of(BTC)),
-                EventJournals.sqlite(dir.resolve("rerun.db"), "original"),
-                RunArtifacts.disabled(),
-                Map.of(),
-                RiskLimits.none());
+        BacktestRequest again = SessionFixtures.request(dir, "original", "rerun", RiskLimits.none());
         RunSummary rerun = new RerunSessionService()
                 .rerun(again, EventJournals.history(url, "original"), MarketDataFeeds.inMemory(bars, "the bars"));
         assertThat(rerun.journalDigest()).isEqualTo(original.journalDigest());

@@ -1,5 +1,6 @@
 package io.eventdesk.bootstrap;
 
+import static io.eventdesk.bootstrap.Within.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.bootstrap.config.ConfigLoader;
 import io.eventdesk.bootstrap.wiring.Plugins;
 import io.eventdesk.bootstrap.wiring.ServiceRunner;
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,35 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedTradingStateTest {
     private static final Duration BOUND = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final URI REDIS =
-            URI.create(System.getenv().getOrDefault("EVENTDESK_REDIS_URL", "redis://127.0.0.1:6379"));
+    private static final URI REDIS = LocalRedis.URL;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void redisAnswers() {
-        boolean answers;
-        try (Socket s = new Socket(REDIS.getHost(), REDIS.getPort())) {
-            answers = true;
-        } catch (IOException e) {
-            answers = false;
-        }
-        if (!answers && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("no Redis at " + REDIS + " (mandatory under CI=true: .ci/run starts it)");
-        }
-        Assumptions.assumeTrue(answers, "SharedTradingStateTest skipped: no Redis at " + REDIS);
-    }
-
-    private static <T> T within(Duration bound, Callable<T> probe, java.util.function.Predicate<T> done)
-            throws Exception {
-        long deadline = System.nanoTime() + bound.toNanos();
-        T last = probe.call();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            last = probe.call();
-        }
-        return last;
+        LocalRedis.requireOrSkip("SharedTradingStateTest");
     }
 
     private static String state(ServiceProcess s) throws Exception {
@@ -118,7 +95,7 @@ class SharedTradingStateTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Process redis = redisServer(port);
+        Process redis = LocalRedis.start(port);
         Path config = ServiceProcess.config(dir, "fail-closed", 3000, "  redis-url: redis://127.0.0.1:" + port + "\n");
         ServiceRunner service = ServiceRunner.start(
                 ConfigLoader.load(config),
@@ -146,7 +123,7 @@ class SharedTradingStateTest {
             assertThat(down.get("shared_state").get("available").asBoolean()).isFalse();
             assertThat(down.get("trading_state").asText()).isEqualTo("REDUCING"); // no new exposure
 
-            redis = redisServer(port);
+            redis = LocalRedis.start(port);
             JsonNode back = within(
                     Duration.ofSeconds(15),
                     health,
@@ -157,31 +134,5 @@ class SharedTradingStateTest {
             service.stop();
             redis.destroyForcibly();
         }
-    }
-
-    private static Process redisServer(int port) throws Exception {
-        Process p = new ProcessBuilder(
-                        "redis-server",
-                        "--port",
-                        String.valueOf(port),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        p.destroyForcibly();
-        throw new AssertionError("redis-server did not start on port " + port);
     }
 }

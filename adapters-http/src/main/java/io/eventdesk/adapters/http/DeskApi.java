@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  * @param failure why the desk stopped, or null while it runs
  * @param sharedStore where the shared trading state is, or null when the desk's state is its own
  * @param sharedProblem why the shared state cannot be reached, or null
+ * @param notCounted the desk's other processes whose daily PnL this one cannot value (no rate), each with why
  */
 public record DeskApi(
         IngestSignalUseCase signals,
@@ -24,4 +25,5 @@ public record DeskApi(
         Supplier<LiveMarketDataPort.Status> feed,
         Supplier<RuntimeException> failure,
         Supplier<String> sharedStore,
-        Supplier<String> sharedProblem) {}
+        Supplier<String> sharedProblem,
+        Supplier<java.util.List<String>> notCounted) {}

@@ -382,6 +382,7 @@ public final class HttpApi implements AutoCloseable {
             shared.put("store", store);
             shared.put("available", problem == null);
             shared.put("problem", problem);
+            shared.put("daily_pnl_not_counted", desk.notCounted().get());
             body.put("shared_state", shared);
             up &= problem == null;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.event.OperatorCommanded;
 import io.eventdesk.domain.event.OrderFilled;
+import io.eventdesk.domain.event.PeerActivityReceived;
 import io.eventdesk.domain.event.PortfolioValued;
 import io.eventdesk.domain.event.RiskEvaluated;
 import io.eventdesk.domain.event.RuleCheck;
@@ -74,6 +75,7 @@ final class JournalHistory implements RunHistoryPort {
                     case "RunFinished" -> listener.stored(finished(payload));
                     case "SignalReceived" -> listener.stored(signalReceived(payload));
                     case "OperatorCommanded" -> listener.stored(commanded(payload));
+                    case "PeerActivityReceived" -> listener.stored(peers(payload));
                     default -> {}
                 }
             }
@@ -181,6 +183,33 @@ final class JournalHistory implements RunHistoryPort {
                     text(n.get("reason")));
         } catch (IOException e) {
             throw new UncheckedIOException("an operator command's row is not JSON: " + payload, e);
+        }
+    }
+
+    private static PeerActivityReceived peers(String payload) {
+        try {
+            JsonNode n = JSON.readTree(payload);
+            List<PeerActivityReceived.Submission> submissions = new ArrayList<>();
+            for (JsonNode s : n.get("submissions")) {
+                submissions.add(new PeerActivityReceived.Submission(
+                        s.get("origin").asText(),
+                        s.get("strategyId").asText(),
+                        InstrumentId.of(s.get("instrument").asText()),
+                        Instant.parse(s.get("time").asText())));
+            }
+            List<PeerActivityReceived.DailyPnl> pnl = new ArrayList<>();
+            for (JsonNode d : n.get("dailyPnl")) {
+                JsonNode m = d.get("pnl");
+                pnl.add(new PeerActivityReceived.DailyPnl(
+                        d.get("origin").asText(),
+                        Money.of(
+                                Currency.of(m.get("currency").asText()),
+                                m.get("amount").decimalValue())));
+            }
+            return new PeerActivityReceived(
+                    n.get("sequence").asLong(), Instant.parse(n.get("time").asText()), submissions, pnl);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a peer activity's row is not JSON: " + payload, e);
         }
     }
 

@@ -53,6 +53,7 @@ public final class DeskSession
     private boolean journalClosed;
 
     private final TradingDesk desk;
+    private final io.eventdesk.domain.risk.RiskLimits limits;
     private final ClockPort clock;
     private final BlockingQueue<Runnable> inputs = new ArrayBlockingQueue<>(QUEUE);
     private final Thread engine;
@@ -68,6 +69,7 @@ public final class DeskSession
 
     public DeskSession(BacktestRequest request, ClockPort clock) {
         this.desk = new TradingDesk(request);
+        this.limits = request.riskLimits();
         this.notional = io.eventdesk.domain.value.Money.zero(desk.portfolio().baseCurrency());
         this.clock = clock;
         this.engine = new Thread(this::loop, "eventdesk-engine-" + request.name());
@@ -89,6 +91,19 @@ public final class DeskSession
             if (capturing) {
                 published.add(e);
             }
+            if (e instanceof io.eventdesk.domain.event.OrderInitialized o) {
+                initialized = o;
+            } else if (e instanceof io.eventdesk.domain.event.OrderSubmitted s
+                    && initialized != null
+                    && initialized.orderId().equals(s.orderId())) {
+                SharedTradingStatePort port = shared;
+                if (port != null) {
+                    port.submitted(
+                            initialized.request().strategyId(),
+                            initialized.request().instrument(),
+                            s.time());
+                }
+            }
             if (e instanceof io.eventdesk.domain.event.OrderFilled f) {
                 fills++;
                 Portfolio p = desk.portfolio();
@@ -97,6 +112,12 @@ public final class DeskSession
             }
         });
     }
+
+    /** the order last initialized: a submission that follows it is shared with the desk's other processes */
+    private io.eventdesk.domain.event.OrderInitialized initialized;
+
+    /** the other processes whose daily PnL this desk cannot value (engine thread writes, health reads) */
+    private volatile List<String> uncounted = List.of();
 
     /** fills and their notional in the base currency since the session started (engine thread only) */
     private long fills;
@@ -145,6 +166,10 @@ public final class DeskSession
                     answer.run();
                 }
                 answers.clear();
+            }
+            SharedTradingStatePort port = shared;
+            if (port != null && desk.started() && failure == null) {
+                port.dailyPnl(desk.portfolio().dailyPnl());
             }
         }
     }
@@ -357,35 +382,49 @@ public final class DeskSession
     public void share(SharedTradingStatePort port) {
         takeShared(port.read());
         this.shared = port;
-        port.watch(new SharedTradingStatePort.Listener() {
-            @Override
-            public void changed(SharedTradingStatePort.Shared s) {
-                quietly(() -> takeShared(s));
-            }
-
-            @Override
-            public void unavailable(String problem) {
-                sharedProblem = problem;
-                quietly(() -> call(() -> {
-                    if (desk.killSwitch().state() == TradingState.ACTIVE) {
-                        desk.onOperatorCommand(
-                                OperatorCommanded.Kind.TRADING_STATE,
-                                TradingState.REDUCING,
-                                false,
-                                null,
-                                "the shared trading state is unavailable: no new exposure",
-                                stamp());
+        java.time.Duration lookback = ThrottleWindow.longestInterval(limits);
+        port.watch(
+                new SharedTradingStatePort.Listener() {
+                    @Override
+                    public void changed(SharedTradingStatePort.Shared s) {
+                        quietly(() -> takeShared(s));
                     }
-                    return null;
-                }));
-            }
 
-            @Override
-            public void available(SharedTradingStatePort.Shared s) {
-                sharedProblem = null;
-                quietly(() -> takeShared(s));
-            }
-        });
+                    @Override
+                    public void peers(
+                            List<io.eventdesk.domain.event.PeerActivityReceived.Submission> submissions,
+                            List<io.eventdesk.domain.event.PeerActivityReceived.DailyPnl> dailyPnl) {
+                        quietly(() -> call(() -> {
+                            desk.onPeerActivity(submissions, dailyPnl, stamp());
+                            uncounted = desk.uncountedProcesses();
+                            return null;
+                        }));
+                    }
+
+                    @Override
+                    public void unavailable(String problem) {
+                        sharedProblem = problem;
+                        quietly(() -> call(() -> {
+                            if (desk.killSwitch().state() == TradingState.ACTIVE) {
+                                desk.onOperatorCommand(
+                                        OperatorCommanded.Kind.TRADING_STATE,
+                                        TradingState.REDUCING,
+                                        false,
+                                        null,
+                                        "the shared trading state is unavailable: no new exposure",
+                                        stamp());
+                            }
+                            return null;
+                        }));
+                    }
+
+                    @Override
+                    public void available(SharedTradingStatePort.Shared s) {
+                        sharedProblem = null;
+                        quietly(() -> takeShared(s));
+                    }
+                },
+                lookback);
     }
 
     private static void quietly(Runnable r) {
@@ -414,6 +453,14 @@ public final class DeskSession
     /** The shared state's problem (the store cannot be reached), or null when it is fine or not shared. */
     public String sharedProblem() {
         return sharedProblem;
+    }
+
+    /**
+     * The desk's other processes whose daily PnL is not counted in the daily loss (a currency this desk has no rate
+     * for now), each with why; empty when every one counts.
+     */
+    public List<String> uncountedProcesses() {
+        return uncounted;
     }
 
     /** Where the shared state is, or null when the desk's state is its own. */

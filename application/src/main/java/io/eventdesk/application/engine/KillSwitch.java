@@ -39,6 +39,7 @@ final class KillSwitch implements EngageKillSwitchUseCase {
     private final BigDecimal dailyLossLimit;
     private final BreachAction drawdownAction;
     private final BigDecimal drawdownLimit;
+    private final OtherProcesses others;
     private OrderManager orders;
 
     private TradingState state = TradingState.ACTIVE;
@@ -55,7 +56,9 @@ final class KillSwitch implements EngageKillSwitchUseCase {
             Portfolio portfolio,
             AccountSettings account,
             RiskLimits limits,
-            List<KillSwitchCommand> commands) {
+            List<KillSwitchCommand> commands,
+            OtherProcesses others) {
+        this.others = others;
         this.publisher = publisher;
         this.clock = clock;
         this.portfolio = portfolio;
@@ -119,13 +122,13 @@ final class KillSwitch implements EngageKillSwitchUseCase {
 
     /** After the portfolio moved: the automatic transitions of breached limits, then a margin call. */
     void check() {
-        if (dailyLossAction != BreachAction.DENY && DailyLossRule.breached(portfolio.dailyPnl(), dailyLossLimit)) {
+        if (dailyLossAction != BreachAction.DENY && DailyLossRule.breached(others.deskDailyPnl(), dailyLossLimit)) {
             TradingState to = dailyLossAction.state();
             if (to.isStricterThan(state)) {
                 fromDailyLoss = true;
                 engage(
                         to,
-                        "daily loss " + portfolio.dailyPnl().negate().amount() + " > limit "
+                        "daily loss " + others.deskDailyPnl().negate().amount() + " > limit "
                                 + dailyLossLimit.toPlainString() + " (until the session ends)",
                         dailyLossAction == BreachAction.HALT_AND_FLATTEN);
             }

@@ -26,13 +26,16 @@ final class PreTradeGate {
     private final ExecutionVenuePort venue;
     private final KillSwitch killSwitch;
     private final EventPublisher publisher;
+    private final OtherProcesses others;
 
     PreTradeGate(
             RiskLimits limits,
             Portfolio portfolio,
             ExecutionVenuePort venue,
             KillSwitch killSwitch,
-            EventPublisher publisher) {
+            EventPublisher publisher,
+            OtherProcesses others) {
+        this.others = others;
         this.risk = RiskEngine.standard(limits);
         this.throttle = new ThrottleWindow(limits);
         this.portfolio = portfolio;
@@ -69,7 +72,8 @@ final class PreTradeGate {
                 fee,
                 throttle.recentOrders(request.strategyId(), request.instrument(), now),
                 killSwitch.state(),
-                desk);
+                desk,
+                others.dailyPnl());
         RiskDecision decision = risk.check(request, context);
         publisher.publish(new RiskEvaluated(
                 publisher.next(),
@@ -86,6 +90,11 @@ final class PreTradeGate {
     /** Counts a submission in the throttle's window. */
     void submitted(OrderRequest request, Instant now) {
         throttle.recordSubmission(request.strategyId(), request.instrument(), now);
+    }
+
+    /** Counts an order another process of the desk submitted in the throttle's window. */
+    void submittedElsewhere(io.eventdesk.domain.event.PeerActivityReceived.Submission s) {
+        throttle.recordSubmission(s.strategyId(), s.instrument(), s.time());
     }
 
     /** The price an order is expected to trade at: its limit, a stop's trigger, else the last price; null if none. */

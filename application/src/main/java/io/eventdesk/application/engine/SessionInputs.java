@@ -2,6 +2,7 @@ package io.eventdesk.application.engine;
 
 import io.eventdesk.domain.event.Event;
 import io.eventdesk.domain.event.OperatorCommanded;
+import io.eventdesk.domain.event.PeerActivityReceived;
 import io.eventdesk.domain.event.RunStarted;
 import io.eventdesk.domain.event.SignalReceived;
 import io.eventdesk.domain.port.MarketDataFeedPort;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * A session's journaled inputs fed again to a desk, in journal order: its start, its market data (read again from
  * the files, at the places the journal gave it, as late data the way the session took it), its signals (handed to
- * {@code signals}, which routes them) and its operator commands. Each input is checked to land at its original
+ * {@code signals}, which routes them), its operator commands and what the desk's other processes did. Each input is checked to land at its original
  * sequence number (an input is the first event of what it causes); the market data's own numbers follow the venue's
  * fills on it, and are checked by the inputs after them and by the digest.
  */
@@ -40,6 +41,9 @@ final class SessionInputs {
                     } else if (event instanceof OperatorCommanded c) {
                         at(c.sequence(), "an operator's " + c.kind());
                         desk.onOperatorCommand(c.kind(), c.state(), c.flatten(), c.orderId(), c.reason(), c.time());
+                    } else if (event instanceof PeerActivityReceived p) {
+                        at(p.sequence(), "what the desk's other processes did");
+                        desk.onPeerActivity(p.submissions(), p.dailyPnl(), p.time());
                     }
                 }
 

@@ -3,6 +3,7 @@ package io.eventdesk.application.engine;
 import io.eventdesk.application.usecase.BacktestRequest;
 import io.eventdesk.domain.event.MarketEvent;
 import io.eventdesk.domain.event.OperatorCommanded;
+import io.eventdesk.domain.event.PeerActivityReceived;
 import io.eventdesk.domain.event.RunFailed;
 import io.eventdesk.domain.event.RunFinished;
 import io.eventdesk.domain.event.RunStarted;
@@ -20,6 +21,7 @@ import io.eventdesk.domain.trading.TradingState;
 import io.eventdesk.domain.value.Money;
 import io.eventdesk.domain.value.Price;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,6 +50,8 @@ final class TradingDesk {
     private final ExecutionVenuePort venue;
     private final KillSwitch killSwitch;
     private final OrderManager orders;
+    private final PreTradeGate gate;
+    private final OtherProcesses others;
     private final SignalRouter router;
     private final StrategyHost strategies;
     private final SessionTracker sessions;
@@ -65,9 +69,16 @@ final class TradingDesk {
         this.publisher = new EventPublisher(request.journal(), request.artifacts());
         this.portfolio = new Portfolio(request.account(), request.instruments());
         this.venue = request.venue();
+        this.others = new OtherProcesses(portfolio);
         this.killSwitch = new KillSwitch(
-                publisher, clock, portfolio, request.account(), request.riskLimits(), request.killSwitchCommands());
-        PreTradeGate gate = new PreTradeGate(request.riskLimits(), portfolio, venue, killSwitch, publisher);
+                publisher,
+                clock,
+                portfolio,
+                request.account(),
+                request.riskLimits(),
+                request.killSwitchCommands(),
+                others);
+        this.gate = new PreTradeGate(request.riskLimits(), portfolio, venue, killSwitch, publisher, others);
         this.orders = new OrderManager(publisher, clock, portfolio, venue, gate, killSwitch);
         killSwitch.connect(orders);
         this.router = new SignalRouter(publisher, clock, portfolio, orders, request.sizing());
@@ -174,6 +185,27 @@ final class TradingDesk {
             return true;
         }
         return onCancel(orderId, reason, at);
+    }
+
+    /**
+     * What the desk's other processes did, as a session heard of it: journaled as taken
+     * ({@link PeerActivityReceived}), then their orders counted in the throttle's windows and their daily PnL in the
+     * daily loss, which the kill switch looks at again.
+     */
+    void onPeerActivity(
+            List<PeerActivityReceived.Submission> submissions,
+            List<PeerActivityReceived.DailyPnl> dailyPnl,
+            Instant at) {
+        clock.advanceTo(at);
+        publisher.publish(new PeerActivityReceived(publisher.next(), clock.now(), submissions, dailyPnl));
+        submissions.forEach(gate::submittedElsewhere);
+        others.reported(dailyPnl);
+        killSwitch.check();
+    }
+
+    /** The other processes whose daily PnL cannot be valued in the base currency now, and why (not counted). */
+    List<String> uncountedProcesses() {
+        return others.uncounted();
     }
 
     /** A signal from outside, taken as a decision made at its time: requests due by then arrive first. */

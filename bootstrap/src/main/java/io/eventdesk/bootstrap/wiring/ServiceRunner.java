@@ -163,7 +163,8 @@ public final class ServiceRunner implements AutoCloseable {
             });
             if (svc.redisUrl() != null) {
                 String desk = svc.desk() != null ? svc.desk() : config.name();
-                String origin = config.name() + "@" + ProcessHandle.current().pid() + "@" + out.toAbsolutePath();
+                String origin = config.name() + "@"
+                        + out.toAbsolutePath(); // the same after a restart: its daily PnL replaces its own
                 try {
                     shared = io.eventdesk.adapters.state.redis.SharedStates.redis(svc.redisUrl(), desk, origin);
                     session.share(shared);
@@ -194,7 +195,8 @@ public final class ServiceRunner implements AutoCloseable {
                             feed::status,
                             s::failure,
                             s::sharedStore,
-                            s::sharedProblem));
+                            s::sharedProblem,
+                            s::uncountedProcesses));
             return new ServiceRunner(status, session, source, api, svc, shared);
         } catch (IOException e) {
             RuntimeException bad = new BadInputException(

@@ -7,7 +7,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Once the loss since the session start (realized + unrealized: the fall in equity) exceeds
+ * Once the loss since the session start (realized + unrealized: the fall in equity; with the desk's other processes'
+ * when the state is shared, {@link RiskContext#deskDailyPnl()}) exceeds
  * {@code risk.daily-loss-limit}, only orders that reduce a position toward zero
  * ({@link io.eventdesk.domain.portfolio.PositionChange#reducesTowardZero()}) pass.
  */
@@ -29,9 +30,14 @@ public final class DailyLossRule implements RiskRule {
             return Optional.empty();
         }
         BigDecimal limit = configured.get();
-        Money loss = context.portfolio().dailyPnl().negate();
-        String text = "loss since the session start " + loss.amount();
-        if (!breached(context.portfolio().dailyPnl(), limit)) {
+        Money desk = context.deskDailyPnl();
+        String text = "loss since the session start " + desk.negate().amount()
+                + (context.othersDailyPnl().isZero()
+                        ? ""
+                        : " (this process "
+                                + context.portfolio().dailyPnl().negate().amount() + ", the desk's other processes "
+                                + context.othersDailyPnl().negate().amount() + ")");
+        if (!breached(desk, limit)) {
             return Optional.of(pass(() -> text + " <= limit " + limit.toPlainString()));
         }
         return Optional.of(

@@ -25,6 +25,8 @@ import io.eventdesk.domain.value.Side;
  * @param recentOrders how many orders this order's strategy sent within the throttle interval before it
  * @param tradingState the kill switch's position
  * @param deskOrder whether the desk itself sends the order (flattening on a halt), not a strategy
+ * @param othersDailyPnl the daily PnL of the desk's other processes (shared state), in the portfolio's base
+ *     currency; zero when the desk runs alone
  */
 public record RiskContext(
         PortfolioView portfolio,
@@ -35,7 +37,43 @@ public record RiskContext(
         Money estimatedFee,
         int recentOrders,
         TradingState tradingState,
-        boolean deskOrder) {
+        boolean deskOrder,
+        Money othersDailyPnl) {
+
+    public RiskContext {
+        if (othersDailyPnl == null) {
+            othersDailyPnl = Money.zero(portfolio.baseCurrency());
+        }
+    }
+
+    /** A context of a desk that runs alone: no other process's daily PnL counts. */
+    public RiskContext(
+            PortfolioView portfolio,
+            Instrument instrument,
+            Price referencePrice,
+            Quantity pendingQuantity,
+            Money reservedCash,
+            Money estimatedFee,
+            int recentOrders,
+            TradingState tradingState,
+            boolean deskOrder) {
+        this(
+                portfolio,
+                instrument,
+                referencePrice,
+                pendingQuantity,
+                reservedCash,
+                estimatedFee,
+                recentOrders,
+                tradingState,
+                deskOrder,
+                null);
+    }
+
+    /** The desk's daily PnL: this portfolio's and the other processes' (what the daily loss limit is set on). */
+    public Money deskDailyPnl() {
+        return portfolio.dailyPnl().plus(othersDailyPnl);
+    }
 
     /**
      * The context of a strategy's new order as the desk builds it, from the portfolio and the open orders alone: the
