@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         description = "A deterministic, event-driven trading desk simulator.",
         subcommands = {
             BacktestCommand.class,
+            SweepCommand.class,
             ServeCommand.class,
             ReplayCommand.class,
             DataCommand.class,

@@ -77,6 +77,15 @@ public final class RunArtifacts {
         }
     }
 
+    /**
+     * No run files: the run's results are computed in memory (no round trip kept for a report) and handed to
+     * {@code finished} when it finishes — a sweep's runs.
+     */
+    public static RunArtifactsPort resultsOnly(
+            ResultsSpec spec, java.util.function.Consumer<io.eventdesk.domain.results.RunResults> finished) {
+        return new ResultsOnlyArtifacts(spec.newResults(trip -> {}, 0), finished);
+    }
+
     /** No run files at all (benchmarks, embedding): the run's summary is still returned by the use case. */
     public static RunArtifactsPort disabled() {
         return new DisabledArtifacts();

@@ -35,8 +35,17 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static BacktestConfig load(Path file) {
+        return load(file, tree(file));
+    }
+
+    /** The parsed config file, not yet validated (a sweep changes values in it, then loads each). */
+    public static JsonNode tree(Path file) {
+        return parse(file, file.toString());
+    }
+
+    /** Validates and reads {@code tree}, the config of {@code file} (its place resolves relative paths). */
+    public static BacktestConfig load(Path file, JsonNode tree) {
         String source = file.toString();
-        JsonNode tree = parse(file, source);
         ConfigNode root = new ConfigNode(source, "", tree)
                 .object(
                         "name",
@@ -56,7 +65,8 @@ public final class ConfigLoader {
                         "accounting",
                         "session",
                         "statistics",
-                        "service");
+                        "service",
+                        "sweep");
         Path base = file.toAbsolutePath().getParent();
 
         String name = root.get("name").text();

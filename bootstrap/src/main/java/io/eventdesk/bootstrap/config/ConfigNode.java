@@ -31,6 +31,16 @@ final class ConfigNode {
         return path;
     }
 
+    /** The file (or option) the node is from. */
+    String source() {
+        return source;
+    }
+
+    /** The parsed node itself (null when missing). */
+    JsonNode raw() {
+        return isMissing() ? null : node;
+    }
+
     boolean isMissing() {
         return node == null || node.isMissingNode() || node.isNull();
     }

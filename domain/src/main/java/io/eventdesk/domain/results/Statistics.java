@@ -14,6 +14,38 @@ import java.util.Map;
  * stated {@link StatisticsConventions}; the formulas are those of docs/results.md.
  */
 public record Statistics(Map<String, Object> values, Map<String, String> undefined) {
+    /** The statistics that are numbers (the others are dates and durations): what a sweep may rank or filter by. */
+    public static final java.util.List<String> NUMBERS = java.util.List.of(
+            "sessions",
+            "periods_per_year",
+            "risk_free_rate",
+            "total_return",
+            "cagr",
+            "annual_volatility",
+            "sharpe",
+            "sortino",
+            "max_drawdown",
+            "calmar",
+            "round_trips",
+            "win_rate",
+            "average_win",
+            "average_loss",
+            "payoff_ratio",
+            "profit_factor",
+            "expectancy",
+            "largest_win",
+            "largest_loss",
+            "max_consecutive_wins",
+            "max_consecutive_losses",
+            "exposure_time",
+            "turnover",
+            "fees_share_of_gross_pnl",
+            "tail_ratio",
+            "var_95",
+            "cvar_95",
+            "best_session_return",
+            "worst_session_return");
+
     private static final double DAYS_PER_YEAR = 365.25;
 
     public Statistics {
