@@ -152,19 +152,36 @@ public final class ResearchRunner {
         return results.get();
     }
 
-    /** The records known from {@code from} (inclusive) to {@code to} (exclusive). */
+    /**
+     * The records of the span from {@code from} (inclusive) to {@code to} (exclusive) by their open: a bar that opened
+     * at 23:59 belongs to its day, though it is known at midnight.
+     */
     private List<MarketData> slice(Instant from, Instant to) {
-        int a = from == null ? 0 : firstKnownAtOrAfter(from);
-        int b = to == null ? data.size() : firstKnownAtOrAfter(to);
+        int a = 0;
+        if (from != null) {
+            a = firstKnownAfter(from, true);
+            while (a < data.size() && data.get(a).openTime().isBefore(from)) {
+                a++;
+            }
+        }
+        int b = data.size();
+        if (to != null) {
+            b = firstKnownAfter(to, false);
+            while (b > a && !data.get(b - 1).openTime().isBefore(to)) {
+                b--;
+            }
+        }
         return data.subList(a, Math.max(a, b));
     }
 
-    private int firstKnownAtOrAfter(Instant t) {
+    /** The first record known at or after {@code t} ({@code atOrAfter}), else the first known after it. */
+    private int firstKnownAfter(Instant t, boolean atOrAfter) {
         int lo = 0;
         int hi = data.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (data.get(mid).knownTime().isBefore(t)) {
+            Instant k = data.get(mid).knownTime();
+            if (atOrAfter ? k.isBefore(t) : !k.isAfter(t)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
