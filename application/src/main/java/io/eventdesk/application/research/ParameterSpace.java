@@ -94,11 +94,18 @@ public final class ParameterSpace implements Iterable<Combination> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                int i = next++;
-                Map<String, Object> v = random ? drawn(i) : gridPoint(i);
-                return new Combination(i, v, Combination.seedOf(seed, v));
+                return at(next++);
             }
         };
+    }
+
+    /** The combination at {@code index} (what the iterator gives there): a worker anywhere can make it alone. */
+    public Combination at(int index) {
+        if (index < 0 || index >= size()) {
+            throw new IndexOutOfBoundsException("combination " + index + " of " + size());
+        }
+        Map<String, Object> v = random ? drawn(index) : gridPoint(index);
+        return new Combination(index, v, Combination.seedOf(seed, v));
     }
 
     private Map<String, Object> gridPoint(long index) {

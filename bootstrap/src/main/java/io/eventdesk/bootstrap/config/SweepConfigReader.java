@@ -51,7 +51,13 @@ public final class SweepConfigReader {
             Integer workers,
             String keepRuns,
             String walkForward,
-            String segments) {}
+            String segments)
+            implements java.io.Serializable {
+        /** Only the sweep's own options: parameters, method and the rest from the config. */
+        public static Options none() {
+            return new Options(null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
 
     public static SweepSettings read(java.nio.file.Path file, JsonNode tree, long configSeed, Options cli) {
         String src = file.toString();

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +28,7 @@ public final class SegmentsJob {
 
     private SegmentsJob() {}
 
-    public record Segment(int index, Instant from, Instant to) {}
+    public record Segment(int index, Instant from, Instant to) implements java.io.Serializable {}
 
     public record Report(int segments, int ran, int failed) {}
 
@@ -44,9 +43,51 @@ public final class SegmentsJob {
         return out;
     }
 
-    private record Ran(Segment segment, Statistics statistics, String failure) {}
+    /** One segment's run: its numeric statistics by name, or why it failed. */
+    public record Ran(Segment segment, Map<String, Double> statistics, String failure) {}
 
+    /** Runs segments (here, or on a cluster), giving their runs in segment order. */
+    @FunctionalInterface
+    public interface SegmentRunner {
+        List<Ran> run(List<Segment> segments);
+    }
+
+    /** One segment run here: the config as it is, from its cash, on the segment's data. */
+    public static Ran runOne(ResearchRunner runner, Segment s) {
+        try {
+            Statistics st = runner.run(Map.of(), runner.base().seed(), s.from(), s.to(), null)
+                    .statistics();
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            for (String n : Statistics.NUMBERS) {
+                numbers.put(n, st.number(n));
+            }
+            return new Ran(s, numbers, null);
+        } catch (RuntimeException e) {
+            return new Ran(s, null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Segments here, on {@code workers} threads. */
     public static Report run(ResearchRunner runner, Period length, Path out, int workers) {
+        return run(runner, length, out, segments -> {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
+            try {
+                List<Future<Ran>> futures = new ArrayList<>();
+                for (Segment s : segments) {
+                    futures.add(pool.submit(() -> runOne(runner, s)));
+                }
+                List<Ran> out2 = new ArrayList<>();
+                for (Future<Ran> f : futures) {
+                    out2.add(take(f));
+                }
+                return out2;
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    public static Report run(ResearchRunner runner, Period length, Path out, SegmentRunner segmentRunner) {
         List<Segment> segments = segments(length, runner.dataStart(), runner.dataEnd());
         List<String> header = new ArrayList<>(List.of("segment", "from", "to", "status", "reason"));
         header.addAll(Statistics.NUMBERS);
@@ -54,24 +95,8 @@ public final class SegmentsJob {
         Statistics.NUMBERS.forEach(n -> values.put(n, new ArrayList<>()));
         int ran = 0;
         int failed = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
         try (ResearchFiles.Table csv = ResearchFiles.table(out.resolve(CSV), header)) {
-            ArrayDeque<Future<Ran>> inFlight = new ArrayDeque<>();
-            for (Segment s : segments) {
-                inFlight.add(pool.submit(() -> {
-                    try {
-                        return new Ran(
-                                s,
-                                runner.run(Map.of(), runner.base().seed(), s.from(), s.to(), null)
-                                        .statistics(),
-                                null);
-                    } catch (RuntimeException e) {
-                        return new Ran(s, null, String.valueOf(e.getMessage()));
-                    }
-                }));
-            }
-            while (!inFlight.isEmpty()) {
-                Ran r = take(inFlight.poll());
+            for (Ran r : segmentRunner.run(segments)) {
                 List<Object> row = new ArrayList<>(Arrays.asList(
                         r.segment().index(),
                         r.segment().from(),
@@ -79,7 +104,7 @@ public final class SegmentsJob {
                         r.failure() == null ? "OK" : "FAILED",
                         r.failure() == null ? "" : r.failure()));
                 for (String n : Statistics.NUMBERS) {
-                    Double v = r.statistics() == null ? null : r.statistics().number(n);
+                    Double v = r.statistics() == null ? null : r.statistics().get(n);
                     row.add(v);
                     if (v != null && !v.isNaN()) {
                         values.get(n).add(v);
@@ -92,8 +117,6 @@ public final class SegmentsJob {
                     failed++;
                 }
             }
-        } finally {
-            pool.shutdownNow();
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("config", runner.file().toAbsolutePath().normalize().toString());

@@ -3,7 +3,6 @@ package io.eventdesk.bootstrap.wiring;
 import io.eventdesk.adapters.persistence.ResearchFiles;
 import io.eventdesk.application.research.Combination;
 import io.eventdesk.application.research.ParameterSweep;
-import io.eventdesk.application.research.SweepOutcome;
 import io.eventdesk.bootstrap.config.SweepSettings;
 import io.eventdesk.domain.error.BadInputException;
 import io.eventdesk.domain.results.PerformanceInput;
@@ -37,7 +36,8 @@ public final class WalkForwardJob {
     private WalkForwardJob() {}
 
     /** A train span and the test span after it. */
-    public record Window(int index, Instant trainFrom, Instant trainTo, Instant testTo) {}
+    public record Window(int index, Instant trainFrom, Instant trainTo, Instant testTo)
+            implements java.io.Serializable {}
 
     /**
      * @param outOfSample the objective over the joined out-of-sample curve
@@ -70,10 +70,58 @@ public final class WalkForwardJob {
         return out;
     }
 
+    /**
+     * The best combination of a window's train span, and its in-sample objective; {@code best} null when no
+     * combination ranked there.
+     */
+    public record Trained(Combination best, Double inSample) {}
+
+    /**
+     * Runs the sweep on every window's train span and writes each window's {@code sweep.csv} to the file
+     * {@code csvOf} gives: here on the sweep's workers, or on a cluster.
+     */
+    @FunctionalInterface
+    public interface Trainer {
+        List<Trained> train(List<Window> windows, java.util.function.Function<Window, Path> csvOf);
+    }
+
+    /** The folder of one window's train sweep. */
+    public static Path windowFolder(Path out, Window w) {
+        return out.resolve("windows").resolve(String.format("%03d", w.index()));
+    }
+
+    /** Walk-forward here: each window's train sweep on the sweep's workers. */
     public static Report run(
             ResearchRunner runner, SweepSettings s, Path out, SweepProgress progress, ClassLoader plugins) {
-        List<Window> windows = windows(s.walkForward(), runner.dataStart(), runner.dataEnd());
         SweepJob.checkPaths(runner, s, plugins);
+        return run(runner, s, out, (windows, csvOf) -> {
+            List<Trained> trained = new ArrayList<>();
+            for (Window w : windows) {
+                ParameterSweep.Spec spec =
+                        new ParameterSweep.Spec(s.space(), s.constraints(), s.objective(), s.filters(), s.workers(), 1);
+                try (ResearchFiles.Table sweep =
+                        ResearchFiles.table(csvOf.apply(w), SweepRows.header(s.parameters()))) {
+                    ParameterSweep.Result r = ParameterSweep.run(
+                            spec,
+                            c -> runner.run(c.values(), c.seed(), w.trainFrom(), w.trainTo(), null)
+                                    .statistics(),
+                            o -> sweep.row(SweepRows.row(o)),
+                            progress::done);
+                    trained.add(r.first()
+                            .map(b -> new Trained(b.combination(), b.objective(s.objective())))
+                            .orElse(new Trained(null, null)));
+                }
+            }
+            progress.finished();
+            return trained;
+        });
+    }
+
+    /** Walk-forward with the train sweeps run by {@code trainer}; the test spans run here, one after the other. */
+    public static Report run(ResearchRunner runner, SweepSettings s, Path out, Trainer trainer) {
+        List<Window> windows = windows(s.walkForward(), runner.dataStart(), runner.dataEnd());
+        List<Trained> trainedAll =
+                trainer.train(windows, w -> windowFolder(out, w).resolve(SweepJob.CSV));
         List<String> header =
                 new ArrayList<>(List.of("window", "train_from", "train_to", "test_from", "test_to", "best_index"));
         s.parameters().forEach(p -> header.add(p.path()));
@@ -91,26 +139,14 @@ public final class WalkForwardJob {
         BigDecimal carried = null;
         try (ResearchFiles.Table csv = ResearchFiles.table(out.resolve(CSV), header)) {
             for (Window w : windows) {
-                ParameterSweep.Spec spec =
-                        new ParameterSweep.Spec(s.space(), s.constraints(), s.objective(), s.filters(), s.workers(), 1);
-                Path dir = out.resolve("windows").resolve(String.format("%03d", w.index()));
-                ParameterSweep.Result trained;
-                try (ResearchFiles.Table sweep =
-                        ResearchFiles.table(dir.resolve(SweepJob.CSV), SweepRows.header(s.parameters()))) {
-                    trained = ParameterSweep.run(
-                            spec,
-                            c -> runner.run(c.values(), c.seed(), w.trainFrom(), w.trainTo(), null)
-                                    .statistics(),
-                            o -> sweep.row(SweepRows.row(o)),
-                            progress::done);
-                }
+                Trained trained = trainedAll.get(w.index());
                 List<Object> row =
                         new ArrayList<>(List.of(w.index(), w.trainFrom(), w.trainTo(), w.trainTo(), w.testTo()));
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("window", w.index());
                 entry.put("train", List.of(w.trainFrom().toString(), w.trainTo().toString()));
                 entry.put("test", List.of(w.trainTo().toString(), w.testTo().toString()));
-                if (trained.first().isEmpty()) {
+                if (trained.best() == null) {
                     row.add(null);
                     s.parameters().forEach(p -> row.add(null));
                     row.addAll(java.util.Arrays.asList(
@@ -120,15 +156,14 @@ public final class WalkForwardJob {
                     report.add(entry);
                     continue;
                 }
-                SweepOutcome best = trained.first().get();
-                Combination c = best.combination();
+                Combination c = trained.best();
                 BigDecimal cash = s.walkForward().carry() ? carried : null;
                 RunResults test = runner.run(c.values(), c.seed(), w.trainTo(), w.testTo(), cash);
                 Statistics ts = test.statistics();
                 PerformanceInput in = test.input();
                 tests.add(in);
                 carried = BigDecimal.valueOf(finalEquity(in)).setScale(8, java.math.RoundingMode.HALF_EVEN);
-                Double is = best.objective(s.objective());
+                Double is = trained.inSample();
                 inSample.add(is);
                 row.add(c.index());
                 c.values().values().forEach(v -> row.add(v instanceof String ? v : Combination.text(v)));
@@ -148,7 +183,6 @@ public final class WalkForwardJob {
                 report.add(entry);
             }
         }
-        progress.finished();
         Statistics joined = tests.isEmpty()
                 ? null
                 : Statistics.of(join(tests), runner.base().statistics());
