@@ -166,6 +166,22 @@ public final class EventdeskRules {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * The core (domain, application, adapters, bootstrap) is free of cluster frameworks: Spark, Hadoop and Scala
+     * belong to a cluster module of their own (eventdesk's {@code cluster-spark}), which runs the core's code.
+     */
+    public ArchRule coreIsFreeOfClusterFrameworks() {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(root + ".domain..", application(), adapters(), root + ".bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+                .as("the core is free of Spark, Hadoop and Scala")
+                .because("a cluster runs the core's code from a module of its own; the core runs without a cluster")
+                .allowEmptyShould(true);
+    }
+
     /** The domain knows nothing outside itself. */
     public ArchRule domainIsFreeOfOuterLayers() {
         return noClasses()
@@ -318,6 +334,7 @@ public final class EventdeskRules {
     public List<ArchRule> all() {
         return List.of(
                 adaptersCallOnlyUseCases(),
+                coreIsFreeOfClusterFrameworks(),
                 domainIsPure(),
                 noWallClock(),
                 applicationIsFreeOfAdapters(),

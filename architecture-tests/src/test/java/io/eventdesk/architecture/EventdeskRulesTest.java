@@ -38,6 +38,7 @@ class EventdeskRulesTest {
             case "adapterImplementationsArePackagePrivate" -> EventdeskRules::adapterImplementationsArePackagePrivate;
             case "noPackageCycles" -> EventdeskRules::noPackageCycles;
             case "adaptersCallOnlyUseCases" -> EventdeskRules::adaptersCallOnlyUseCases;
+            case "coreIsFreeOfClusterFrameworks" -> EventdeskRules::coreIsFreeOfClusterFrameworks;
             default -> throw new IllegalArgumentException(name);
         };
         return pick.apply(RULES);
@@ -56,6 +57,7 @@ class EventdeskRulesTest {
         "adapterImplementationsArePackagePrivate, PublicJournal",
         "noPackageCycles, Alpha",
         "adaptersCallOnlyUseCases, OrderController",
+        "coreIsFreeOfClusterFrameworks, ClusterAwareSweep",
     })
     void shouldReportTheViolatingClass_whenARuleIsBroken(String ruleName, String violator) {
         EvaluationResult result = rule(ruleName).evaluate(violations);
