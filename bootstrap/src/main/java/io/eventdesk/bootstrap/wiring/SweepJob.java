@@ -153,43 +153,52 @@ public final class SweepJob {
         }
     }
 
-    /** The best objective at each pair of values of two parameters, and the page that draws it. */
+    /**
+     * The best objective at each pair of values of two parameters, and the page that draws it. A parameter with at
+     * most {@link Axis#MOST} values is drawn value by value; one with more (a distribution, a long range) in
+     * {@link Axis#BINS} equal bins: the page's size does not grow with the number of combinations.
+     */
     private static final class HeatMap {
-        private final String x;
-        private final String y;
-        private final List<Object> xs = new ArrayList<>();
-        private final List<Object> ys = new ArrayList<>();
-        private final Map<List<Object>, Double> best = new LinkedHashMap<>();
+        private final Axis x;
+        private final Axis y;
+        private final Double[][] best;
         private final io.eventdesk.application.research.Objective objective;
 
         HeatMap(SweepSettings s, List<SweepParameter> params) {
-            this.x = s.heatmap().isEmpty() ? params.get(0).path() : s.heatmap().get(0);
-            this.y = s.heatmap().isEmpty() ? params.get(1).path() : s.heatmap().get(1);
+            String px =
+                    s.heatmap().isEmpty() ? params.get(0).path() : s.heatmap().get(0);
+            String py =
+                    s.heatmap().isEmpty() ? params.get(1).path() : s.heatmap().get(1);
+            this.x = Axis.of(
+                    params.stream().filter(p -> p.path().equals(px)).findFirst().orElseThrow());
+            this.y = Axis.of(
+                    params.stream().filter(p -> p.path().equals(py)).findFirst().orElseThrow());
+            this.best = new Double[x.labels.size()][y.labels.size()];
+            this.filled = new boolean[x.labels.size()][y.labels.size()];
             this.objective = s.objective();
         }
 
+        private final boolean[][] filled;
+
         synchronized void add(SweepOutcome o) {
-            Object vx = o.combination().values().get(x);
-            Object vy = o.combination().values().get(y);
-            if (!xs.contains(vx)) {
-                xs.add(vx);
-            }
-            if (!ys.contains(vy)) {
-                ys.add(vy);
-            }
+            int i = x.indexOf(o.combination().values().get(x.path));
+            int j = y.indexOf(o.combination().values().get(y.path));
             Double v = o.objective(objective);
-            List<Object> key = List.of(vx, vy);
-            Double before = best.get(key);
-            if (!best.containsKey(key) || objective.better(v, before)) {
-                best.put(key, v);
+            if (!filled[i][j] || objective.better(v, best[i][j])) {
+                best[i][j] = v;
+                filled[i][j] = true;
             }
         }
 
         void write(Path file, String name, ParameterSweep.Result result, SweepSettings s) {
-            List<Object> sx = sorted(xs);
-            List<Object> sy = sorted(ys);
             List<Object[]> cells = new ArrayList<>();
-            best.forEach((k, v) -> cells.add(new Object[] {sx.indexOf(k.get(0)), sy.indexOf(k.get(1)), v}));
+            for (int i = 0; i < best.length; i++) {
+                for (int j = 0; j < best[i].length; j++) {
+                    if (filled[i][j]) {
+                        cells.add(new Object[] {i, j, best[i][j]});
+                    }
+                }
+            }
             List<String> columns = new ArrayList<>();
             columns.add("index");
             s.parameters().forEach(p -> columns.add(p.shortName()));
@@ -208,26 +217,83 @@ public final class SweepJob {
                     s.space().size() + " combinations; " + result.counts(),
                     objective.toString(),
                     objective.maximize(),
-                    x,
-                    sx.stream()
-                            .map(v -> v instanceof Number ? v : String.valueOf(v))
-                            .toList(),
-                    y,
-                    sy.stream()
-                            .map(v -> v instanceof Number ? v : String.valueOf(v))
-                            .toList(),
+                    x.path,
+                    x.labels,
+                    y.path,
+                    y.labels,
                     cells,
                     columns,
                     rows);
         }
+    }
 
-        private static List<Object> sorted(List<Object> values) {
-            List<Object> out = new ArrayList<>(values);
-            if (out.stream().allMatch(v -> v instanceof Number)) {
-                out.sort((a, b) ->
-                        new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString())));
+    /** One axis of the heat map: a parameter's values, or equal bins of its range. */
+    private static final class Axis {
+        static final int MOST = 40;
+        static final int BINS = 20;
+        final String path;
+        final List<Object> labels = new ArrayList<>();
+        private final Map<String, Integer> byValue = new java.util.HashMap<>();
+        private final double low;
+        private final double high;
+
+        private Axis(String path, double low, double high) {
+            this.path = path;
+            this.low = low;
+            this.high = high;
+        }
+
+        static Axis of(SweepParameter p) {
+            List<Object> values = p.values();
+            if (!values.isEmpty() && (values.size() <= MOST || !values.stream().allMatch(v -> v instanceof Number))) {
+                Axis a = new Axis(p.path(), 0, 0);
+                List<Object> sorted = new ArrayList<>(values);
+                if (sorted.stream().allMatch(v -> v instanceof Number)) {
+                    sorted.sort((m, n) ->
+                            new java.math.BigDecimal(m.toString()).compareTo(new java.math.BigDecimal(n.toString())));
+                }
+                for (Object v : sorted) {
+                    if (a.byValue.putIfAbsent(Combination.text(v), a.labels.size()) == null) {
+                        a.labels.add(v instanceof Number ? v : String.valueOf(v));
+                    }
+                }
+                return a;
             }
-            return out;
+            double lo;
+            double hi;
+            if (p instanceof SweepParameter.Distribution d) {
+                lo = d.low();
+                hi = d.high();
+            } else {
+                lo = values.stream()
+                        .mapToDouble(v -> ((Number) v).doubleValue())
+                        .min()
+                        .orElse(0);
+                hi = values.stream()
+                        .mapToDouble(v -> ((Number) v).doubleValue())
+                        .max()
+                        .orElse(1);
+            }
+            Axis a = new Axis(p.path(), lo, hi);
+            for (int b = 0; b < BINS; b++) {
+                a.labels.add(round(lo + (hi - lo) * b / BINS) + "–" + round(lo + (hi - lo) * (b + 1) / BINS));
+            }
+            return a;
+        }
+
+        int indexOf(Object v) {
+            if (high == low && !byValue.isEmpty()) {
+                return byValue.get(Combination.text(v));
+            }
+            double d = ((Number) v).doubleValue();
+            int b = (int) Math.floor((d - low) / (high - low) * BINS);
+            return Math.max(0, Math.min(BINS - 1, b));
+        }
+
+        private static String round(double d) {
+            return new java.math.BigDecimal(d, new java.math.MathContext(4))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
     }
 }
