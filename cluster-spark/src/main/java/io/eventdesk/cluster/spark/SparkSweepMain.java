@@ -77,10 +77,15 @@ public final class SparkSweepMain implements Callable<Integer> {
     public Integer call() {
         SweepConfigReader.Options options = new SweepConfigReader.Options(
                 params, method, samples, seed, constraints, objective, filters, 1, null, walkForward, segments);
-        if ((segments != null || walkForward != null) && out.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")
+        if ((segments != null || walkForward != null)
+                && out.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")
                 && !out.startsWith("file:")) {
-            throw new BadInputException("--out", 0, null, "walk-forward and segments write their files on the driver:"
-                    + " give a local folder, got '" + out + "'");
+            throw new BadInputException(
+                    "--out",
+                    0,
+                    null,
+                    "walk-forward and segments write their files on the driver:" + " give a local folder, got '" + out
+                            + "'");
         }
         SparkSession.Builder b = SparkSession.builder().appName("eventdesk sweep " + config);
         if (master != null) {
