@@ -96,6 +96,14 @@ class SweepTest {
         assertThat(again.get("sharpe").asDouble()).isEqualTo(best.get("sharpe").asDouble());
         assertThat(again.get("total_return").asDouble())
                 .isEqualTo(best.get("statistics").get("total_return").asDouble());
+        // the statistics a sweep ranks by are exactly the run's numeric ones
+        List<String> numeric = new ArrayList<>();
+        again.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber()) {
+                numeric.add(e.getKey());
+            }
+        });
+        assertThat(io.eventdesk.domain.results.Statistics.NUMBERS).containsExactlyInAnyOrderElementsOf(numeric);
         // the kept run has its own folder with a journal and the same figures
         Path kept = dir.resolve("s/runs")
                 .resolve(String.format("%06d", best.get("index").asInt()));
