@@ -25,6 +25,9 @@ public interface LiveMarketDataPort extends AutoCloseable {
 
         /** The source ended (a replay at its end) or failed ({@code failure} not null); nothing more comes. */
         void onEnd(RuntimeException failure);
+
+        /** A source of several switched from one to another (failover and back), with why. */
+        default void onSwitch(String from, String to, String reason) {}
     }
 
     /**
@@ -33,6 +36,24 @@ public interface LiveMarketDataPort extends AutoCloseable {
      * @param delivered the pieces of market data delivered so far
      * @param lastDelivered the wall-clock time of the last delivery, or null before any
      * @param problem the last problem (a failure, an end), or null
+     * @param counters what the source counted (reconnects, duplicates dropped, gaps, resyncs, malformed messages…)
      */
-    record Status(String source, boolean connected, long delivered, Instant lastDelivered, String problem) {}
+    record Status(
+            String source,
+            boolean connected,
+            long delivered,
+            Instant lastDelivered,
+            String problem,
+            java.util.Map<String, Long> counters) {
+        public Status {
+            counters = counters == null
+                    ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counters));
+        }
+
+        /** A source that counts nothing. */
+        public Status(String source, boolean connected, long delivered, Instant lastDelivered, String problem) {
+            this(source, connected, delivered, lastDelivered, problem, null);
+        }
+    }
 }
