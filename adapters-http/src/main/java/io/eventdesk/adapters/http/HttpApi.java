@@ -354,6 +354,9 @@ public final class HttpApi implements AutoCloseable {
                 : Duration.between(feed.lastDelivered(), wall).toMillis();
         feedBody.put("last_event_age_ms", ageMillis);
         feedBody.put("problem", feed.problem());
+        if (!feed.counters().isEmpty()) {
+            feedBody.put("counters", feed.counters());
+        }
         boolean feedAlive = feed.connected()
                 && ageMillis != null
                 && ageMillis <= settings.maxFeedSilence().toMillis();

@@ -44,7 +44,67 @@ public record BacktestConfig(
         SessionSchedule sessions,
         StatisticsConventions statistics,
         PluginSpec venue,
-        ServiceSettings service) {
+        ServiceSettings service,
+        List<LiveFeed> liveFeeds) {
+
+    public BacktestConfig {
+        liveFeeds = liveFeeds == null ? List.of() : List.copyOf(liveFeeds);
+    }
+
+    /** A config whose data are files only. */
+    public BacktestConfig(
+            Path file,
+            String name,
+            long seed,
+            Money initialCash,
+            List<Instrument> instruments,
+            List<DataSource> data,
+            List<FeedSpec> feeds,
+            List<StrategySpec> strategies,
+            RiskLimits risk,
+            PaperVenueConfig execution,
+            JournalSettings journal,
+            List<KillSwitchCommand> killSwitch,
+            Sizing sizing,
+            AccountSettings account,
+            SessionSchedule sessions,
+            StatisticsConventions statistics,
+            PluginSpec venue,
+            ServiceSettings service) {
+        this(
+                file,
+                name,
+                seed,
+                initialCash,
+                instruments,
+                data,
+                feeds,
+                strategies,
+                risk,
+                execution,
+                journal,
+                killSwitch,
+                sizing,
+                account,
+                sessions,
+                statistics,
+                venue,
+                service,
+                List.of());
+    }
+
+    /**
+     * A live exchange stream of one instrument ({@code data[i].source}), and the secondary it fails over to.
+     *
+     * @param key where it is in the config ({@code data[0]})
+     * @param secondary the source to fail over to, or null
+     * @param failoverAfter how long the primary may be silent before the secondary's data is taken
+     */
+    public record LiveFeed(
+            String key,
+            io.eventdesk.adapters.marketdata.live.LiveFeedSpec primary,
+            io.eventdesk.adapters.marketdata.live.LiveFeedSpec secondary,
+            java.time.Duration failoverAfter) {}
 
     /** The JDBC URL of a shared journal, or {@code null} for the embedded default ({@code journal.db}). */
     public String journalUrl() {

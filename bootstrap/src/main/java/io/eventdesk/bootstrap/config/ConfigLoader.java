@@ -82,7 +82,12 @@ public final class ConfigLoader {
         List<DataSource> data = new ArrayList<>();
         Map<String, String> fed = new LinkedHashMap<>();
         List<FeedSpec> feeds = new ArrayList<>();
+        List<BacktestConfig.LiveFeed> live = new ArrayList<>();
         for (ConfigNode n : root.get("data").list()) {
+            if (!n.get("source").isMissing()) {
+                live.add(LiveDataReader.read(n, instruments, root.get("seed").integer(0)));
+                continue;
+            }
             if (!n.get("class").isMissing()) {
                 n.object("instrument", "class", "params");
                 feeds.add(new FeedSpec(
@@ -124,7 +129,8 @@ public final class ConfigLoader {
                 AccountConfigReader.session(root.get("session")),
                 statistics(root.get("statistics")),
                 venue,
-                ServiceConfigReader.read(root.get("service"), base));
+                ServiceConfigReader.read(root.get("service"), base),
+                live);
     }
 
     /**
@@ -187,7 +193,8 @@ public final class ConfigLoader {
                 config.sessions(),
                 config.statistics(),
                 config.venue(),
-                moved);
+                moved,
+                config.liveFeeds());
     }
 
     /** {@code statistics}: the conventions of the run's statistics. */

@@ -88,6 +88,7 @@ public final class BacktestRunner {
 
     private static RunSummary runWith(
             BacktestConfig config, Path out, DataQualityReport quality, boolean progress, ClassLoader plugins) {
+        refuseLive(config);
         if (config.strategies().isEmpty()) {
             throw new BadInputException(
                     config.file().toString(),
@@ -167,6 +168,17 @@ public final class BacktestRunner {
         } catch (RuntimeException | Error e) {
             status.failed(e);
             throw e;
+        }
+    }
+
+    /** A backtest (and a sweep) reads files: a live stream is for {@code eventdesk serve}. */
+    static void refuseLive(BacktestConfig config) {
+        if (!config.liveFeeds().isEmpty()) {
+            throw new BadInputException(
+                    config.file().toString(),
+                    0,
+                    config.liveFeeds().get(0).key() + ".source",
+                    "a live exchange stream is for eventdesk serve; a backtest reads files (give data[].path)");
         }
     }
 

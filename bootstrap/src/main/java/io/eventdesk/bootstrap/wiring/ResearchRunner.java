@@ -52,6 +52,7 @@ public final class ResearchRunner {
     public static ResearchRunner prepare(Path file, ClassLoader plugins, DataQualityReport quality) {
         JsonNode tree = ConfigLoader.tree(file);
         BacktestConfig base = ConfigLoader.load(file, tree);
+        BacktestRunner.refuseLive(base);
         if (base.strategies().isEmpty()) {
             throw new BadInputException(file.toString(), 0, "strategy", "a sweep needs a strategy to run");
         }

@@ -108,8 +108,24 @@ public final class ServiceRunner implements AutoCloseable {
                         "a signals file is for backtests: a service takes its signals at POST /v1/signals");
             }
         }
-        if (config.data().isEmpty() && config.feeds().isEmpty()) {
+        boolean liveMode = !config.liveFeeds().isEmpty();
+        if (config.data().isEmpty() && config.feeds().isEmpty() && !liveMode) {
             throw new BadInputException(src, 0, "data", "a service needs market data to replay");
+        }
+        if (liveMode && (!config.data().isEmpty() || !config.feeds().isEmpty())) {
+            throw new BadInputException(
+                    src,
+                    0,
+                    config.liveFeeds().get(0).key() + ".source",
+                    "a service takes its market data from live streams or from files (replayed), not both");
+        }
+        if (liveMode && resume) {
+            throw new BadInputException(
+                    "--resume",
+                    0,
+                    null,
+                    "a live session's market data is not kept in files:"
+                            + " --resume recovers sessions of a replay source (record the streams with a replay in mind)");
         }
         Map<String, Strategy> strategies = BacktestRunner.strategies(config, plugins, new ArrayList<>());
         DataQualityReport quality = new DataQualityReport();
@@ -122,17 +138,35 @@ public final class ServiceRunner implements AutoCloseable {
         io.eventdesk.domain.port.SharedTradingStatePort shared = null;
         try {
             ExecutionVenuePort venue = BacktestRunner.venue(config, plugins);
-            List<MarketDataFeeds.OwnFeed> own = BacktestRunner.ownFeeds(config, plugins);
-            io.eventdesk.domain.port.MarketDataFeedPort live = MarketDataFeeds.open(config.data(), own, quality);
-            for (long i = 0; earlier != null && i < earlier.marketEvents() && live.hasNext(); i++) {
-                live.next(); // the earlier session took these
+            io.eventdesk.domain.port.ClockPort clock;
+            if (liveMode) {
+                List<LiveMarketDataPort> ports = new ArrayList<>();
+                for (BacktestConfig.LiveFeed f : config.liveFeeds()) {
+                    LiveMarketDataPort p = io.eventdesk.adapters.marketdata.live.LiveSources.open(f.primary());
+                    ports.add(
+                            f.secondary() == null
+                                    ? p
+                                    : io.eventdesk.adapters.marketdata.live.LiveSources.failover(
+                                            p,
+                                            io.eventdesk.adapters.marketdata.live.LiveSources.open(f.secondary()),
+                                            f.failoverAfter()));
+                }
+                source = io.eventdesk.adapters.marketdata.live.LiveSources.all(ports);
+                clock = wall::instant; // the service's clock is the wall's: an adapter
+            } else {
+                List<MarketDataFeeds.OwnFeed> own = BacktestRunner.ownFeeds(config, plugins);
+                io.eventdesk.domain.port.MarketDataFeedPort live = MarketDataFeeds.open(config.data(), own, quality);
+                for (long i = 0; earlier != null && i < earlier.marketEvents() && live.hasNext(); i++) {
+                    live.next(); // the earlier session took these
+                }
+                MarketDataFeeds.Replay replay = MarketDataFeeds.replay(live, svc.speed(), wall);
+                source = replay.source();
+                clock = replay.clock();
             }
-            MarketDataFeeds.Replay replay = MarketDataFeeds.replay(live, svc.speed(), wall);
-            source = replay.source();
             journal = BacktestRunner.journal(config, out, status, plugins, "service");
             artifacts = RunArtifacts.directory(out, BacktestRunner.resultsSpec(config), quality::toMap, config.file());
             BacktestRequest request = request(config, strategies, venue, journal, artifacts);
-            session = new DeskSession(request, replay.clock());
+            session = new DeskSession(request, clock);
             if (earlier == null) {
                 session.start();
             } else {
@@ -150,6 +184,11 @@ public final class ServiceRunner implements AutoCloseable {
                 @Override
                 public void onMarketData(MarketData data) {
                     s.onMarketData(data);
+                }
+
+                @Override
+                public void onSwitch(String from, String to, String reason) {
+                    LOG.warn("market data switched from {} to {}: {}", from, to, reason);
                 }
 
                 @Override
@@ -355,6 +394,13 @@ public final class ServiceRunner implements AutoCloseable {
 
     public static Rerun rerun(
             BacktestConfig config, String sessionUrl, String sessionRunId, Path out, ClassLoader plugins) {
+        if (!config.liveFeeds().isEmpty()) {
+            throw new BadInputException(
+                    config.file().toString(),
+                    0,
+                    config.liveFeeds().get(0).key() + ".source",
+                    "a live session's market data is not kept in files: a re-run needs the files it read");
+        }
         io.eventdesk.domain.run.RunRecord session =
                 io.eventdesk.adapters.persistence.EventJournals.run(sessionUrl, sessionRunId);
         if (session == null) {

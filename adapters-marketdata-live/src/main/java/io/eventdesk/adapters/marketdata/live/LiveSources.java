@@ -21,6 +21,11 @@ public final class LiveSources {
         return new FailoverSource(primary, secondary, maxSilence);
     }
 
+    /** Several sources (one per instrument) as one. */
+    public static LiveMarketDataPort all(java.util.List<LiveMarketDataPort> sources) {
+        return sources.size() == 1 ? sources.get(0) : new AllSources(sources);
+    }
+
     /** Whether Bybit knows the bar interval {@code interval} ({@code 1m}, {@code 1h}, {@code 1d}…). */
     public static boolean bybitInterval(String interval) {
         return BybitSource.knows(interval);

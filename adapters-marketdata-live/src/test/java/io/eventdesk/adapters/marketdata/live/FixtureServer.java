@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,7 +23,7 @@ import org.java_websocket.server.WebSocketServer;
  * is a file of lines: a message to send, or a directive — {@code # sleep MS}, {@code # close}, {@code # ping},
  * {@code # expect TEXT} (wait for a client message containing it), {@code # hold} (keep the connection open, silent).
  */
-final class FixtureServer implements AutoCloseable {
+public final class FixtureServer implements AutoCloseable {
     private final List<List<String>> scripts = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
@@ -36,10 +34,17 @@ final class FixtureServer implements AutoCloseable {
     private final HttpServer rest;
     private volatile String lastSnapshot;
 
-    FixtureServer(List<String> scriptFiles, List<String> snapshotFiles) {
-        for (String f : scriptFiles) {
-            scripts.add(lines(f));
-        }
+    public FixtureServer(List<String> scriptFiles, List<String> snapshotFiles) {
+        this(scriptFiles.stream().map(FixtureServer::lines).toList(), snapshotFiles, true);
+    }
+
+    /** A server playing {@code scripts} given line by line (messages made by a test: times of now, say). */
+    public static FixtureServer playing(List<List<String>> scripts) {
+        return new FixtureServer(scripts, List.of(), true);
+    }
+
+    private FixtureServer(List<List<String>> scriptLines, List<String> snapshotFiles, boolean given) {
+        scripts.addAll(scriptLines);
         for (String f : snapshotFiles) {
             snapshots.add(String.join("\n", lines(f)));
         }
@@ -101,17 +106,18 @@ final class FixtureServer implements AutoCloseable {
     }
 
     private static List<String> lines(String resource) {
-        try {
-            Path p = Path.of(
-                    FixtureServer.class.getResource("/fixtures/" + resource).toURI());
+        try (var in = FixtureServer.class.getResourceAsStream("/fixtures/" + resource)) {
+            if (in == null) {
+                throw new IOException("not on the class path");
+            }
             List<String> out = new ArrayList<>();
-            for (String l : Files.readAllLines(p)) {
+            for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!l.isBlank() && !l.startsWith("## ")) {
                     out.add(l);
                 }
             }
             return out;
-        } catch (IOException | java.net.URISyntaxException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("no fixture " + resource, e);
         }
     }
@@ -146,15 +152,15 @@ final class FixtureServer implements AutoCloseable {
         }
     }
 
-    URI webSocket() {
+    public URI webSocket() {
         return URI.create("ws://127.0.0.1:" + ws.getPort());
     }
 
-    URI rest() {
+    public URI rest() {
         return URI.create("http://127.0.0.1:" + rest.getAddress().getPort());
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
