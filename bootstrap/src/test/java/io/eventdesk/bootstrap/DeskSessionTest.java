@@ -224,6 +224,34 @@ class DeskSessionTest {
     }
 
     @Test
+    void shouldJournalTheSwitchAndReRunToTheSameDigest_whenTheMarketDataSourceFailsOver() throws Exception {
+        DeskSession s = session("switched", RiskLimits.none());
+        market(s, 0, "100");
+        s.ingest(signal("w-1", "BUY", "1"));
+        s.onFeedSwitch("binance BTCUSDT", "bybit BTCUSDT", "the primary is silent for 5003 ms");
+        market(s, 1, "101");
+        s.onFeedSwitch("bybit BTCUSDT", "binance BTCUSDT", "the primary flows again");
+        market(s, 2, "102");
+        RunSummary original = s.finish();
+        String url = EventJournals.sqliteUrl(dir.resolve("switched.db"));
+        List<String> reasons = Jdbi.create(url)
+                .withHandle(h -> h.createQuery("SELECT json_extract(payload, '$.to') || ': ' ||"
+                                + " json_extract(payload, '$.reason') FROM journal_events WHERE type = 'FeedSwitched'"
+                                + " ORDER BY sequence")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(reasons)
+                .containsExactly(
+                        "bybit BTCUSDT: the primary is silent for 5003 ms", "binance BTCUSDT: the primary flows again");
+        RunSummary rerun = new RerunSessionService()
+                .rerun(
+                        SessionFixtures.request(dir, "switched", "switched-rerun", RiskLimits.none()),
+                        EventJournals.history(url, "switched"),
+                        MarketDataFeeds.inMemory(List.of(bar(0, "100"), bar(1, "101"), bar(2, "102")), "the bars"));
+        assertThat(rerun.journalDigest()).isEqualTo(original.journalDigest());
+    }
+
+    @Test
     void shouldRefuseEveryLaterCall_whenTheSessionFinished() {
         DeskSession s = session("finished", RiskLimits.none());
         market(s, 0, "100");

@@ -76,6 +76,7 @@ final class JournalHistory implements RunHistoryPort {
                     case "SignalReceived" -> listener.stored(signalReceived(payload));
                     case "OperatorCommanded" -> listener.stored(commanded(payload));
                     case "PeerActivityReceived" -> listener.stored(peers(payload));
+                    case "FeedSwitched" -> listener.stored(switched(payload));
                     default -> {}
                 }
             }
@@ -183,6 +184,20 @@ final class JournalHistory implements RunHistoryPort {
                     text(n.get("reason")));
         } catch (IOException e) {
             throw new UncheckedIOException("an operator command's row is not JSON: " + payload, e);
+        }
+    }
+
+    private static io.eventdesk.domain.event.FeedSwitched switched(String payload) {
+        try {
+            JsonNode n = JSON.readTree(payload);
+            return new io.eventdesk.domain.event.FeedSwitched(
+                    n.get("sequence").asLong(),
+                    Instant.parse(n.get("time").asText()),
+                    text(n.get("from")),
+                    text(n.get("to")),
+                    text(n.get("reason")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a feed switch's row is not JSON: " + payload, e);
         }
     }
 

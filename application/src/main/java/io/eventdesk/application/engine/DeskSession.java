@@ -268,6 +268,16 @@ public final class DeskSession
         });
     }
 
+    /**
+     * The market data source switched (a failover and back): journaled as an input, at the session's time.
+     */
+    public void onFeedSwitch(String from, String to, String reason) {
+        call(() -> {
+            desk.onFeedSwitched(from, to, reason, stamp());
+            return null;
+        });
+    }
+
     @Override
     public SignalDecision ingest(ExternalSignal signal) {
         return call(() -> {

@@ -41,6 +41,9 @@ final class SessionInputs {
                     } else if (event instanceof OperatorCommanded c) {
                         at(c.sequence(), "an operator's " + c.kind());
                         desk.onOperatorCommand(c.kind(), c.state(), c.flatten(), c.orderId(), c.reason(), c.time());
+                    } else if (event instanceof io.eventdesk.domain.event.FeedSwitched f) {
+                        at(f.sequence(), "a switch of the market data source");
+                        desk.onFeedSwitched(f.from(), f.to(), f.reason(), f.time());
                     } else if (event instanceof PeerActivityReceived p) {
                         at(p.sequence(), "what the desk's other processes did");
                         desk.onPeerActivity(p.submissions(), p.dailyPnl(), p.time());

@@ -203,6 +203,12 @@ final class TradingDesk {
         killSwitch.check();
     }
 
+    /** The session's market data source switched: journaled, nothing else changes. */
+    void onFeedSwitched(String from, String to, String reason, Instant at) {
+        clock.advanceTo(at);
+        publisher.publish(new io.eventdesk.domain.event.FeedSwitched(publisher.next(), clock.now(), from, to, reason));
+    }
+
     /** The other processes whose daily PnL cannot be valued in the base currency now, and why (not counted). */
     List<String> uncountedProcesses() {
         return others.uncounted();

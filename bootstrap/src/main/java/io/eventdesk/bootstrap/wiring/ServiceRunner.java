@@ -189,6 +189,11 @@ public final class ServiceRunner implements AutoCloseable {
                 @Override
                 public void onSwitch(String from, String to, String reason) {
                     LOG.warn("market data switched from {} to {}: {}", from, to, reason);
+                    try {
+                        s.onFeedSwitch(from, to, reason);
+                    } catch (IllegalStateException finished) {
+                        // the session ended meanwhile
+                    }
                 }
 
                 @Override
