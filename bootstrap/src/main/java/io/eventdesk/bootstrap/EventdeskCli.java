@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BacktestCommand.class,
             SweepCommand.class,
+            RecordCommand.class,
             ServeCommand.class,
             ReplayCommand.class,
             DataCommand.class,
