@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * Market data that arrives as it happens (a historical file replayed on the wall clock, an exchange's stream): the
- * source of a running service. It delivers on a thread of its own, in non-decreasing known time, to the listener
- * given at {@link #start}, and says how it is doing ({@link #status}).
+ * source of a running service. It delivers on a thread of its own, each instrument's data of one kind in
+ * non-decreasing known time (an exchange's channels may interleave), to the listener given at {@link #start}, and
+ * says how it is doing ({@link #status}). Its contract: {@code io.eventdesk.testkit.LiveMarketDataContract}.
  */
 public interface LiveMarketDataPort extends AutoCloseable {
     /** Starts delivering to {@code listener}; returns at once. */
