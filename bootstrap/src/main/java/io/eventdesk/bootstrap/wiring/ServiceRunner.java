@@ -164,7 +164,16 @@ public final class ServiceRunner implements AutoCloseable {
                 clock = replay.clock();
             }
             journal = BacktestRunner.journal(config, out, status, plugins, "service");
-            artifacts = RunArtifacts.directory(out, BacktestRunner.resultsSpec(config), quality::toMap, config.file());
+            LiveMarketDataPort fed = source;
+            java.util.function.Supplier<Map<String, Object>> qualityNow = () -> {
+                Map<String, Object> q = new java.util.LinkedHashMap<>(quality.toMap());
+                if (liveMode) { // what the exchange streams counted, in the same report
+                    LiveMarketDataPort.Status st = fed.status();
+                    q.put("live", Map.of("source", st.source(), "counters", st.counters()));
+                }
+                return q;
+            };
+            artifacts = RunArtifacts.directory(out, BacktestRunner.resultsSpec(config), qualityNow, config.file());
             BacktestRequest request = request(config, strategies, venue, journal, artifacts);
             session = new DeskSession(request, clock);
             if (earlier == null) {
