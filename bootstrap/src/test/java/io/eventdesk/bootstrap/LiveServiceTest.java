@@ -53,6 +53,11 @@ class LiveServiceTest {
         return config;
     }
 
+    /** Runs the CLI; its exit code, and what it wrote to stderr in {@code err}. */
+    private int cli(StringWriter err, String... args) {
+        return EventdeskCli.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
     @Test
     void shouldTradeOnTheStreamsTrades_whenTheServiceRunsOnALiveSource() throws Exception {
         // Binance trade messages stamped from now on (a desk fills an order on market data after its arrival)
@@ -140,16 +145,13 @@ class LiveServiceTest {
             throws Exception {
         Path config = config("  - {instrument: BTC-USDT, " + entry + "}");
         StringWriter err = new StringWriter();
-        int exit = EventdeskCli.execute(
-                new String[] {
-                    "serve",
-                    "--config",
-                    config.toString(),
-                    "--out",
-                    dir.resolve("bad").toString()
-                },
-                new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true));
+        int exit = cli(
+                err,
+                "serve",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve("bad").toString());
         assertThat(exit).isEqualTo(EventdeskCli.BAD_INPUT);
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(err.toString()).contains(key).contains(why);
@@ -159,16 +161,13 @@ class LiveServiceTest {
     void shouldRefuseAStreamOfAnUnknownInstrument_whenTheMappingIsMissing() throws Exception {
         Path config = config("  - {instrument: ETH-USDT, source: binance, symbol: ETHUSDT, channels: [trades]}");
         StringWriter err = new StringWriter();
-        int exit = EventdeskCli.execute(
-                new String[] {
-                    "serve",
-                    "--config",
-                    config.toString(),
-                    "--out",
-                    dir.resolve("bad").toString()
-                },
-                new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true));
+        int exit = cli(
+                err,
+                "serve",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve("bad").toString());
         assertThat(exit).isEqualTo(EventdeskCli.BAD_INPUT);
         assertThat(err.toString()).contains("data[0].instrument").contains("ETH-USDT");
     }
@@ -177,16 +176,13 @@ class LiveServiceTest {
     void shouldSendALiveConfigToTheService_whenItIsRunAsABacktest() throws Exception {
         Path config = config("  - {instrument: BTC-USDT, source: binance, symbol: BTCUSDT, channels: [trades]}");
         StringWriter err = new StringWriter();
-        int exit = EventdeskCli.execute(
-                new String[] {
-                    "backtest",
-                    "--config",
-                    config.toString(),
-                    "--out",
-                    dir.resolve("bt").toString()
-                },
-                new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true));
+        int exit = cli(
+                err,
+                "backtest",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve("bt").toString());
         assertThat(exit).isEqualTo(EventdeskCli.BAD_INPUT);
         assertThat(err.toString()).contains("data[0].source").contains("for eventdesk serve");
     }
