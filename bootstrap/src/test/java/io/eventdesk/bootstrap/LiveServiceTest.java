@@ -129,6 +129,12 @@ class LiveServiceTest {
                         .mapTo(String.class)
                         .list());
         assertThat(fills).singleElement().asString().startsWith("16600."); // a price the stream traded at
+        // the run folder keeps what the session was fed, ready to backtest
+        List<String> recorded = Files.readAllLines(dir.resolve("run/market-data/BTC-USDT-trades.csv"));
+        assertThat(recorded.get(0)).isEqualTo("time,price,size,side");
+        assertThat(recorded.size()).isGreaterThan(3);
+        assertThat(Files.readString(dir.resolve("run/market-data/recorded.yaml")))
+                .contains("BTC-USDT-trades.csv");
     }
 
     @ParameterizedTest

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
+    /** the run folder's folder of a live session's recorded market data (with its recorded.yaml) */
+    public static final String RECORDED = "market-data";
 
     private final RunFolderStatus status;
     private final DeskSession session;
@@ -51,6 +53,10 @@ public final class ServiceRunner implements AutoCloseable {
     private RunSummary summary;
 
     private final io.eventdesk.domain.port.SharedTradingStatePort shared;
+    /** a live session's market data, written to the run folder as it arrives (null for a replay) */
+    private final MarketDataRecorder recorder;
+
+    private final BacktestConfig config;
 
     private ServiceRunner(
             RunFolderStatus status,
@@ -58,7 +64,11 @@ public final class ServiceRunner implements AutoCloseable {
             LiveMarketDataPort source,
             HttpApi api,
             ServiceSettings s,
-            io.eventdesk.domain.port.SharedTradingStatePort shared) {
+            io.eventdesk.domain.port.SharedTradingStatePort shared,
+            MarketDataRecorder recorder,
+            BacktestConfig config) {
+        this.recorder = recorder;
+        this.config = config;
         this.shared = shared;
         this.status = status;
         this.session = session;
@@ -134,6 +144,7 @@ public final class ServiceRunner implements AutoCloseable {
         EventJournalPort journal = null;
         RunArtifactsPort artifacts = null;
         LiveMarketDataPort source = null;
+        MarketDataRecorder recorder = null;
         DeskSession session = null;
         io.eventdesk.domain.port.SharedTradingStatePort shared = null;
         try {
@@ -189,9 +200,14 @@ public final class ServiceRunner implements AutoCloseable {
                 LOG.info("recovered session {}: {} market data records and its inputs", earlier.runId(), taken);
             }
             DeskSession s = session;
+            MarketDataRecorder rec = liveMode ? new MarketDataRecorder(out.resolve(RECORDED)) : null;
+            recorder = rec;
             source.start(new LiveMarketDataPort.Listener() {
                 @Override
                 public void onMarketData(MarketData data) {
+                    if (rec != null) {
+                        rec.onMarketData(data); // the run folder keeps what the session was fed
+                    }
                     s.onMarketData(data);
                 }
 
@@ -250,7 +266,7 @@ public final class ServiceRunner implements AutoCloseable {
                             s::sharedStore,
                             s::sharedProblem,
                             s::uncountedProcesses));
-            return new ServiceRunner(status, session, source, api, svc, shared);
+            return new ServiceRunner(status, session, source, api, svc, shared, recorder, config);
         } catch (IOException e) {
             RuntimeException bad = new BadInputException(
                     src,
@@ -506,6 +522,9 @@ public final class ServiceRunner implements AutoCloseable {
         }
         api.close();
         source.close();
+        if (recorder != null) {
+            recorder.finish(config);
+        }
         if (shared != null) {
             shared.close();
         }
