@@ -181,6 +181,9 @@ public final class SweepConfigReader {
             }
             keep = Integer.parseInt(m.group(1));
         }
+        if (cli.walkForward() != null && cli.segments() != null) {
+            throw new BadInputException("--segments", 0, null, "give --walk-forward or --segments, not both");
+        }
         SweepSettings.WalkForward wf = cli.walkForward() == null ? null : walkForward(cli.walkForward());
         Period segments = cli.segments() == null ? null : period("--segments", null, cli.segments());
         return new SweepSettings(params, space, constraints, objective, filters, heatmap, workers, keep, wf, segments);
@@ -271,7 +274,7 @@ public final class SweepConfigReader {
     /** A parameter's values from its config node: a list, {from, to, step}, or {uniform|log-uniform|int-uniform: [lo, hi]}. */
     private static SweepParameter parameter(String path, ConfigNode n, JsonNode tree) {
         checkPath(n, path, tree);
-        JsonNode raw = rawOf(n, tree, path);
+        JsonNode raw = n.raw();
         String key = n.path();
         if (raw != null && raw.isArray()) {
             List<Object> values = new ArrayList<>();
@@ -308,10 +311,6 @@ public final class SweepConfigReader {
                 0,
                 key,
                 "expected a list of values, {from, to, step} or a distribution, got a single value");
-    }
-
-    private static JsonNode rawOf(ConfigNode n, JsonNode tree, String path) {
-        return n.raw();
     }
 
     /** The path names a place in the config: its sections exist (or a list entry), and it is not the data's. */
