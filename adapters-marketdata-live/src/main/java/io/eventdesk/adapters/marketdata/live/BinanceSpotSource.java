@@ -31,7 +31,9 @@ final class BinanceSpotSource extends LiveSource {
     private static final int SNAPSHOT_TRIES = 3;
 
     private final LocalBook book = new LocalBook();
-    private boolean synced;
+    /** written by the connection's thread and the stream's (a disconnect) */
+    private volatile boolean synced;
+
     private long lastTradeId = -1;
 
     BinanceSpotSource(LiveFeedSpec spec) {
@@ -56,7 +58,7 @@ final class BinanceSpotSource extends LiveSource {
     }
 
     @Override
-    void opened(WebSocket ws) {
+    void opened() {
         synced = false;
     }
 

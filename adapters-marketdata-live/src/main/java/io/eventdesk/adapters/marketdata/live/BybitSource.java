@@ -40,7 +40,9 @@ final class BybitSource extends LiveSource {
             Map.entry("1M", "M"));
 
     private final LocalBook book = new LocalBook();
-    private boolean synced;
+    /** written by the connection's thread and the stream's (a disconnect) */
+    private volatile boolean synced;
+
     private long lastPing;
     private volatile long pings;
 
@@ -78,10 +80,15 @@ final class BybitSource extends LiveSource {
     }
 
     @Override
-    void opened(WebSocket ws) {
+    void opened() {
         synced = false;
+    }
+
+    @Override
+    void subscribe(WebSocket ws) {
         lastPing = System.nanoTime();
-        ws.sendText("{\"op\":\"subscribe\",\"args\":[\"" + String.join("\",\"", topics()) + "\"]}", true);
+        ws.sendText("{\"op\":\"subscribe\",\"args\":[\"" + String.join("\",\"", topics()) + "\"]}", true)
+                .join();
     }
 
     @Override
@@ -89,7 +96,7 @@ final class BybitSource extends LiveSource {
         if (System.nanoTime() - lastPing >= PING.toNanos()) {
             lastPing = System.nanoTime();
             pings++;
-            ws.sendText("{\"op\":\"ping\"}", true);
+            ws.sendText("{\"op\":\"ping\"}", true).join();
         }
     }
 

@@ -26,6 +26,7 @@ final class FailoverSource implements LiveMarketDataPort {
     private final AtomicLong switches = new AtomicLong();
     private volatile boolean onSecondary;
     private volatile boolean closed;
+    private final Object deliveryLock = new Object();
     private volatile long primaryLast;
     private volatile long secondaryLast;
     /** when the primary began flowing again after a silence (0: not flowing) */
@@ -113,7 +114,9 @@ final class FailoverSource implements LiveMarketDataPort {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (deliveryLock) {
+            closed = true;
+        }
         if (watcher != null) {
             watcher.interrupt();
         }
@@ -142,10 +145,12 @@ final class FailoverSource implements LiveMarketDataPort {
             } else {
                 secondaryLast = now;
             }
-            if (isPrimary != onSecondary) {
-                out.onMarketData(data);
-                delivered.incrementAndGet();
-                lastDelivered = Instant.now();
+            synchronized (deliveryLock) {
+                if (!closed && isPrimary != onSecondary) {
+                    out.onMarketData(data);
+                    delivered.incrementAndGet();
+                    lastDelivered = Instant.now();
+                }
             }
         }
 

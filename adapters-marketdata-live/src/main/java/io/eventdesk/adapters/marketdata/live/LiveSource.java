@@ -45,6 +45,7 @@ abstract class LiveSource implements LiveMarketDataPort {
     private final LinkedHashSet<String> seenTrades = new LinkedHashSet<>();
     private volatile Listener listener;
     private volatile boolean closed;
+    private final Object deliveryLock = new Object();
     private volatile boolean reconnect;
     private volatile String reconnectWhy;
     private volatile Thread thread;
@@ -70,8 +71,11 @@ abstract class LiveSource implements LiveMarketDataPort {
     /** Where to connect. */
     abstract URI uri();
 
-    /** The connection is open: subscribe, reset what a new connection must. */
-    abstract void opened(WebSocket ws);
+    /** A new connection is open, before any of its messages: reset what it must (a book to sync again). */
+    abstract void opened();
+
+    /** After the connection opened, on the stream's thread: send what the exchange needs first (a subscription). */
+    void subscribe(WebSocket ws) {}
 
     /** One whole text message. */
     abstract void message(JsonNode message);
@@ -113,7 +117,7 @@ abstract class LiveSource implements LiveMarketDataPort {
                 long since = System.nanoTime();
                 lastMessageNanos = since;
                 long messagesBefore = delivered.get();
-                opened(ws);
+                subscribe(ws);
                 while (!closed && !ended.isDone()) {
                     try {
                         ended.get(100, TimeUnit.MILLISECONDS);
@@ -209,10 +213,16 @@ abstract class LiveSource implements LiveMarketDataPort {
         }
     }
 
+    /** Hands {@code d} on, unless the source is closed: nothing is delivered once {@link #close} returned. */
     void deliver(MarketData d) {
-        listener.onMarketData(d);
-        delivered.incrementAndGet();
-        lastDelivered = Instant.now();
+        synchronized (deliveryLock) {
+            if (closed) {
+                return;
+            }
+            listener.onMarketData(d);
+            delivered.incrementAndGet();
+            lastDelivered = Instant.now();
+        }
     }
 
     @Override
@@ -236,7 +246,9 @@ abstract class LiveSource implements LiveMarketDataPort {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (deliveryLock) {
+            closed = true;
+        }
         WebSocket ws = socket;
         if (ws != null) {
             ws.abort();
@@ -258,6 +270,13 @@ abstract class LiveSource implements LiveMarketDataPort {
 
         Handler(CompletableFuture<Void> ended) {
             this.ended = ended;
+        }
+
+        /** Before any message: what a new connection must do (subscribe, forget the old book). */
+        @Override
+        public void onOpen(WebSocket ws) {
+            opened();
+            ws.request(1);
         }
 
         @Override

@@ -33,6 +33,7 @@ public final class FixtureServer implements AutoCloseable {
     private final WebSocketServer ws;
     private final HttpServer rest;
     private volatile String lastSnapshot;
+    private final CountDownLatch started = new CountDownLatch(1);
 
     public FixtureServer(List<String> scriptFiles, List<String> snapshotFiles) {
         this(scriptFiles.stream().map(FixtureServer::lines).toList(), snapshotFiles, true);
@@ -75,7 +76,9 @@ public final class FixtureServer implements AutoCloseable {
             public void onError(WebSocket conn, Exception ex) {}
 
             @Override
-            public void onStart() {}
+            public void onStart() {
+                started.countDown(); // accepting connections now
+            }
         };
         ws.setReuseAddr(true);
         ws.start();
@@ -99,9 +102,13 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     private void waitForPort() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (ws.getPort() == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        try {
+            if (!started.await(10, TimeUnit.SECONDS) || ws.getPort() == 0) {
+                throw new IllegalStateException("the fixture WebSocket server did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
