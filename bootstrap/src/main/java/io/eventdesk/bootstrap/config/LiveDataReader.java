@@ -21,6 +21,7 @@ import java.util.Map;
  *     rest-url: https://api.binance.com           # Binance's depth snapshots
  *     max-gap-ms: 30000                           # silence beyond it: reported, reconnected
  *     failover-after-ms: 5000
+ *     validation: repair                          # off the tick/lot grid: repair (round), skip (drop) or strict (end)
  *     secondary: {source: bybit, symbol: BTCUSDT, channels: [trades]}
  * </pre>
  *
@@ -44,12 +45,12 @@ final class LiveDataReader {
                 "failover-after-ms",
                 "secondary");
         Instrument instrument = InstrumentsConfigReader.known(instruments, n.get("instrument"));
-        LiveFeedSpec primary = spec(n, instrument, seed);
+        LiveFeedSpec primary = spec(n, instrument, seed, n.get("validation"));
         LiveFeedSpec secondary = null;
         if (!n.get("secondary").isMissing()) {
             ConfigNode s = n.get("secondary");
             s.object("source", "symbol", "channels", "url", "rest-url", "max-gap-ms");
-            secondary = spec(s, instrument, seed + 1);
+            secondary = spec(s, instrument, seed + 1, n.get("validation"));
         }
         long failover = n.get("failover-after-ms").integer(5000);
         if (failover < 100) {
@@ -61,7 +62,8 @@ final class LiveDataReader {
         return new BacktestConfig.LiveFeed(n.path(), primary, secondary, Duration.ofMillis(failover));
     }
 
-    private static LiveFeedSpec spec(ConfigNode n, Instrument instrument, long seed) {
+    private static LiveFeedSpec spec(ConfigNode n, Instrument instrument, long seed, ConfigNode validationNode) {
+        String validation = validationNode.choice("repair", "strict", "repair", "skip");
         String exchange = n.get("source").choice(null, "binance", "bybit");
         String symbol = n.get("symbol").text();
         if (!symbol.matches("[A-Za-z0-9]{2,30}")) {

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param maxGap how long without any message before the stream is called silent (reported, then reconnected)
  * @param backoffBase the first reconnect's delay; each next one doubles, up to {@code backoffCap}, with jitter
  * @param seed the jitter's seed (reconnect delays are reproducible)
+ * @param validation what a price or size off the instrument's grid does, as for files: {@code repair} (rounds it,
+ *     counted), {@code skip} (drops the message, counted) or {@code strict} (ends the stream with the problem)
  */
 public record LiveFeedSpec(
         String exchange,
@@ -32,11 +34,45 @@ public record LiveFeedSpec(
         Duration maxGap,
         Duration backoffBase,
         Duration backoffCap,
-        long seed) {
+        long seed,
+        String validation) {
+
+    /** A stream that repairs what is off the grid. */
+    public LiveFeedSpec(
+            String exchange,
+            Instrument instrument,
+            String symbol,
+            boolean trades,
+            String klineInterval,
+            boolean book,
+            URI webSocket,
+            URI rest,
+            Duration maxGap,
+            Duration backoffBase,
+            Duration backoffCap,
+            long seed) {
+        this(
+                exchange,
+                instrument,
+                symbol,
+                trades,
+                klineInterval,
+                book,
+                webSocket,
+                rest,
+                maxGap,
+                backoffBase,
+                backoffCap,
+                seed,
+                "repair");
+    }
 
     public LiveFeedSpec {
         if (!exchange.equals("binance") && !exchange.equals("bybit")) {
             throw new IllegalArgumentException("unknown exchange '" + exchange + "' (expected binance or bybit)");
+        }
+        if (!java.util.Set.of("strict", "repair", "skip").contains(validation)) {
+            throw new IllegalArgumentException("unknown validation '" + validation + "' (strict, repair or skip)");
         }
         if (!trades && klineInterval == null && !book) {
             throw new IllegalArgumentException("no channel: take trades, klines or the book");

@@ -61,10 +61,13 @@ abstract class LiveSource implements LiveMarketDataPort {
     final AtomicLong malformed = new AtomicLong();
     final AtomicLong reconnects = new AtomicLong();
     final AtomicLong connections = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+    /** what ended the stream for good (a strict validation), or null */
+    private volatile RuntimeException failure;
 
     LiveSource(LiveFeedSpec spec) {
         this.spec = spec;
-        this.grid = new Grid(spec.instrument());
+        this.grid = new Grid(spec.instrument(), spec.validation());
         this.jitter = new SplittableRandom(spec.seed());
     }
 
@@ -158,6 +161,10 @@ abstract class LiveSource implements LiveMarketDataPort {
             if (closed) {
                 break;
             }
+            if (failure != null) {
+                listener.onEnd(new IllegalStateException(spec.describe() + ": " + failure.getMessage(), failure));
+                break;
+            }
             reconnects.incrementAndGet();
             attempt = received ? 0 : attempt + 1;
             long delay = backoff(attempt);
@@ -241,6 +248,7 @@ abstract class LiveSource implements LiveMarketDataPort {
         c.put("malformed_messages", malformed.get());
         c.put("prices_rounded_to_tick", grid.pricesRounded.get());
         c.put("sizes_rounded_to_lot", grid.sizesRounded.get());
+        c.put("messages_skipped", skipped.get());
         return c;
     }
 
@@ -297,6 +305,15 @@ abstract class LiveSource implements LiveMarketDataPort {
                 }
                 try {
                     message(node);
+                } catch (Grid.OffGrid e) {
+                    if (spec.validation().equals("strict")) {
+                        report("validation strict: " + e.getMessage() + ": the stream ends");
+                        ended.completeExceptionally(e);
+                        failure = e;
+                        return null;
+                    }
+                    skipped.incrementAndGet();
+                    report("validation skip: " + e.getMessage() + ": the message is dropped");
                 } catch (RuntimeException e) {
                     malformed.incrementAndGet();
                     report("a malformed message (" + rootMessage(e) + "): " + abbreviate(whole));

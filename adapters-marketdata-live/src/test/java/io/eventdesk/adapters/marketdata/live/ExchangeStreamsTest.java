@@ -35,7 +35,7 @@ class ExchangeStreamsTest {
             Quantity.of(1));
 
     /** What a source delivered, in order. */
-    static final class Received implements LiveMarketDataPort.Listener {
+    static class Received implements LiveMarketDataPort.Listener {
         final List<MarketData> data = new CopyOnWriteArrayList<>();
         final List<String> switches = new CopyOnWriteArrayList<>();
 
@@ -148,6 +148,52 @@ class ExchangeStreamsTest {
                     .containsEntry("prices_rounded_to_tick", 1L)
                     .containsEntry("book_resyncs", 0L);
             assertThat(source.status().connected()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldDropTheMessageOrEndTheStream_whenAPriceIsOffTheGridUnderSkipOrStrict() throws Exception {
+        for (String policy : List.of("skip", "strict")) {
+            try (FixtureServer s =
+                            new FixtureServer(List.of("binance/normal.jsonl"), List.of("binance/snapshot-100.json"));
+                    var source = LiveSources.open(new LiveFeedSpec(
+                            "binance",
+                            BTC,
+                            "BTCUSDT",
+                            true,
+                            "1m",
+                            true,
+                            s.webSocket(),
+                            s.rest(),
+                            Duration.ofSeconds(10),
+                            Duration.ofMillis(50),
+                            Duration.ofMillis(400),
+                            7,
+                            policy))) {
+                List<RuntimeException> ended = new CopyOnWriteArrayList<>();
+                Received r = new Received() {
+                    @Override
+                    public void onEnd(RuntimeException failure) {
+                        ended.add(failure);
+                    }
+                };
+                source.start(r);
+                within(Duration.ofSeconds(5), () -> r.data.size() >= 6 && (policy.equals("skip") || !ended.isEmpty()));
+                Thread.sleep(300);
+                assertThat(r.of(Trade.class)).as(policy).hasSize(2); // 16500.305 is off the 0.01 grid
+                assertThat(r.data).as(policy).hasSize(6);
+                if (policy.equals("skip")) {
+                    assertThat(source.status().counters()).containsEntry("messages_skipped", 1L);
+                    assertThat(ended).isEmpty();
+                    assertThat(source.status().connected()).isTrue();
+                } else {
+                    assertThat(ended)
+                            .singleElement()
+                            .satisfies(e -> assertThat(e.getMessage())
+                                    .contains("the price 16500.305 is off the BTC-USDT grid of 0.01"));
+                    assertThat(s.connections()).isEqualTo(1); // no reconnect after a strict failure
+                }
+            }
         }
     }
 
