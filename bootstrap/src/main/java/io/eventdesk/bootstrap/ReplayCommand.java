@@ -63,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         BacktestConfig cfg = ConfigLoader.load(config);
         Path folder = out != null ? out : Path.of("runs", cfg.name() + "-replay");
-        ServiceRunner.Rerun r = ServiceRunner.rerun(cfg, url, id, folder, Plugins.loader(classpath));
+        ServiceRunner.Rerun r = ServiceRunner.rerun(cfg, url, id, runDir, folder, Plugins.loader(classpath));
         PrintWriter w = spec.commandLine().getOut();
         boolean same = r.summary().journalDigest().equals(r.sessionDigest());
         w.printf(

@@ -137,6 +137,118 @@ class LiveServiceTest {
                 .contains("BTC-USDT-trades.csv");
     }
 
+    /** Binance trade messages stamped from now on, ids from {@code first}, one every 50 ms, then the stream holds. */
+    private static List<String> tradesFromNow(int first, int count) {
+        long now = System.currentTimeMillis();
+        List<String> script = new java.util.ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            long t = now + (i - first + 1) * 50L;
+            script.add("{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":" + t + ",\"s\":\"BTCUSDT\","
+                    + "\"t\":" + i + ",\"p\":\"16600." + (10 + i % 80) + "\",\"q\":\"0.00500\",\"T\":" + t
+                    + ",\"m\":false,\"M\":true}}");
+            script.add("# sleep 50");
+        }
+        script.add("# hold");
+        return script;
+    }
+
+    private static JsonNode get(HttpClient http, URI base, String path) throws Exception {
+        return JSON.readTree(http.send(
+                        HttpRequest.newBuilder(base.resolve(path))
+                                .header("Authorization", "Bearer " + ServiceProcess.TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
+
+    private static HttpResponse<String> buy(HttpClient http, URI base, String id) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(base.resolve("/v1/signals"))
+                        .header("Authorization", "Bearer " + ServiceProcess.TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"signal_id\":\"" + id + "\",\"time\":"
+                                + "\"2023-01-01T00:00:00Z\",\"strategy_id\":\"api\",\"instrument\":\"BTC-USDT\","
+                                + "\"side\":\"BUY\",\"quantity\":0.001}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private ServiceRunner serve(FixtureServer exchange, boolean resume) throws Exception {
+        Path config = config("  - {instrument: BTC-USDT, source: binance, symbol: BTCUSDT, channels: [trades], url: \""
+                + exchange.webSocket() + "\", rest-url: \"" + exchange.rest() + "\"}");
+        return ServiceRunner.start(
+                ConfigLoader.load(config),
+                dir.resolve("session"),
+                Plugins.loader(null),
+                Map.of("EVENTDESK_TOKEN", ServiceProcess.TOKEN)::get,
+                Clock.systemUTC(),
+                resume);
+    }
+
+    @Test
+    void shouldResumeAndReRunTheSession_whenALiveSessionWasStopped() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        try (FixtureServer exchange = FixtureServer.playing(List.of(tradesFromNow(1, 40)))) {
+            ServiceRunner first = serve(exchange, false);
+            URI base = URI.create("http://127.0.0.1:" + first.port());
+            try {
+                within(
+                        Duration.ofSeconds(10),
+                        () -> get(http, base, "/v1/health"),
+                        h -> h.get("feed").get("delivered").asLong() >= 3);
+                assertThat(buy(http, base, "live-1").statusCode()).isEqualTo(202);
+                assertThat(within(
+                                        Duration.ofSeconds(10),
+                                        () -> get(http, base, "/v1/signals/live-1"),
+                                        x -> x.path("order")
+                                                .path("status")
+                                                .asText()
+                                                .equals("FILLED"))
+                                .path("order")
+                                .path("status")
+                                .asText())
+                        .isEqualTo("FILLED");
+            } finally {
+                first.stop();
+            }
+        }
+        try (FixtureServer exchange = FixtureServer.playing(List.of(tradesFromNow(100, 40)))) {
+            ServiceRunner again = serve(exchange, true);
+            URI base = URI.create("http://127.0.0.1:" + again.port());
+            try {
+                // recovered from the journal and the recorded market data: the fill is there, the id not traded twice
+                assertThat(get(http, base, "/v1/signals/live-1")
+                                .path("order")
+                                .path("status")
+                                .asText())
+                        .isEqualTo("FILLED");
+                HttpResponse<String> repeat = buy(http, base, "live-1");
+                assertThat(repeat.statusCode()).isEqualTo(200);
+                within(
+                        Duration.ofSeconds(10),
+                        () -> get(http, base, "/v1/health"),
+                        h -> h.get("feed").get("delivered").asLong() >= 3);
+            } finally {
+                again.stop();
+            }
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = EventdeskCli.execute(
+                new String[] {
+                    "replay",
+                    "--config",
+                    dir.resolve("live.yaml").toString(),
+                    dir.resolve("session").toString(),
+                    "--out",
+                    dir.resolve("replayed").toString()
+                },
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertThat(exit).as(out + " " + err).isZero();
+        assertThat(out.toString()).contains("identical");
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

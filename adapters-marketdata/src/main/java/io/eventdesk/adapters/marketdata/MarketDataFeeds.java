@@ -171,6 +171,28 @@ public final class MarketDataFeeds {
     }
 
     /**
+     * A live session's market data in the order it took it ({@code arrivals.jsonl}), the first {@code count} pieces
+     * (all when negative): what the session is resumed and re-run from.
+     */
+    public static MarketDataFeedPort arrivals(java.nio.file.Path file, long count) {
+        return ArrivalLog.feed(file, count);
+    }
+
+    /**
+     * Writes a live session's market data to {@code file} as it takes it, after keeping only the first {@code keep}
+     * lines the file holds (a resumed session goes on after what its journal took).
+     */
+    public static ArrivalsWriter arrivalsWriter(java.nio.file.Path file, long keep) {
+        return new ArrivalLog.Writer(file, keep);
+    }
+
+    /** Takes each piece of a live session's market data to its arrival log; closing ends the file. */
+    public interface ArrivalsWriter extends java.util.function.Consumer<MarketData>, AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
      * A feed over market data already in memory (tests, benchmarks, data produced by another system), which must
      * be in non-decreasing known-time order.
      */

@@ -45,6 +45,11 @@ public final class ServiceRunner implements AutoCloseable {
     /** the run folder's folder of a live session's recorded market data (with its recorded.yaml) */
     public static final String RECORDED = "market-data";
 
+    /** a live session's market data in the order it took it, in its run folder */
+    static Path arrivals(Path runFolder) {
+        return runFolder.resolve(RECORDED).resolve("arrivals.jsonl");
+    }
+
     private final RunFolderStatus status;
     private final DeskSession session;
     private final LiveMarketDataPort source;
@@ -55,6 +60,8 @@ public final class ServiceRunner implements AutoCloseable {
     private final io.eventdesk.domain.port.SharedTradingStatePort shared;
     /** a live session's market data, written to the run folder as it arrives (null for a replay) */
     private final MarketDataRecorder recorder;
+    /** a live session's market data in the order it took it, what it resumes and re-runs from (null for a replay) */
+    private final MarketDataFeeds.ArrivalsWriter arrivals;
 
     private final BacktestConfig config;
 
@@ -66,8 +73,10 @@ public final class ServiceRunner implements AutoCloseable {
             ServiceSettings s,
             io.eventdesk.domain.port.SharedTradingStatePort shared,
             MarketDataRecorder recorder,
+            MarketDataFeeds.ArrivalsWriter arrivals,
             BacktestConfig config) {
         this.recorder = recorder;
+        this.arrivals = arrivals;
         this.config = config;
         this.shared = shared;
         this.status = status;
@@ -129,14 +138,7 @@ public final class ServiceRunner implements AutoCloseable {
                     config.liveFeeds().get(0).key() + ".source",
                     "a service takes its market data from live streams or from files (replayed), not both");
         }
-        if (liveMode && resume) {
-            throw new BadInputException(
-                    "--resume",
-                    0,
-                    null,
-                    "a live session's market data is not kept in files:"
-                            + " --resume recovers sessions of a replay source (record the streams with a replay in mind)");
-        }
+
         Map<String, Strategy> strategies = BacktestRunner.strategies(config, plugins, new ArrayList<>());
         DataQualityReport quality = new DataQualityReport();
         Earlier earlier = resume ? Earlier.of(config, out) : null;
@@ -145,6 +147,7 @@ public final class ServiceRunner implements AutoCloseable {
         RunArtifactsPort artifacts = null;
         LiveMarketDataPort source = null;
         MarketDataRecorder recorder = null;
+        MarketDataFeeds.ArrivalsWriter arrivalsLog = null;
         DeskSession session = null;
         io.eventdesk.domain.port.SharedTradingStatePort shared = null;
         try {
@@ -190,9 +193,12 @@ public final class ServiceRunner implements AutoCloseable {
             if (earlier == null) {
                 session.start();
             } else {
+                io.eventdesk.domain.port.MarketDataFeedPort taken0 = liveMode
+                        ? MarketDataFeeds.arrivals(arrivals(out), earlier.marketEvents())
+                        : MarketDataFeeds.openInline(config.data(), BacktestRunner.ownFeeds(config, plugins), quality);
                 long taken = session.resume(
                         io.eventdesk.adapters.persistence.EventJournals.committedPrefix(earlier.url(), earlier.runId()),
-                        MarketDataFeeds.openInline(config.data(), BacktestRunner.ownFeeds(config, plugins), quality));
+                        taken0);
                 if (taken != earlier.marketEvents()) {
                     throw new IllegalStateException("the recovered session took " + taken + " market data records,"
                             + " its registry says " + earlier.marketEvents());
@@ -201,12 +207,27 @@ public final class ServiceRunner implements AutoCloseable {
             }
             DeskSession s = session;
             MarketDataRecorder rec = liveMode ? new MarketDataRecorder(out.resolve(RECORDED)) : null;
+            MarketDataFeeds.ArrivalsWriter log = null;
+            if (liveMode) {
+                long keep = earlier == null ? 0 : earlier.marketEvents();
+                if (keep > 0) { // the files per kind again from what the recovered session took
+                    try (var before = MarketDataFeeds.arrivals(arrivals(out), keep)) {
+                        while (before.hasNext()) {
+                            rec.onMarketData(before.next());
+                        }
+                    }
+                }
+                log = MarketDataFeeds.arrivalsWriter(arrivals(out), keep);
+            }
+            MarketDataFeeds.ArrivalsWriter arrivalLog = log;
             recorder = rec;
+            arrivalsLog = log;
             source.start(new LiveMarketDataPort.Listener() {
                 @Override
                 public void onMarketData(MarketData data) {
                     if (rec != null) {
-                        rec.onMarketData(data); // the run folder keeps what the session was fed
+                        arrivalLog.accept(data); // in the order the session takes it: what it resumes from
+                        rec.onMarketData(data); // and per kind, for backtests
                     }
                     s.onMarketData(data);
                 }
@@ -266,7 +287,7 @@ public final class ServiceRunner implements AutoCloseable {
                             s::sharedStore,
                             s::sharedProblem,
                             s::uncountedProcesses));
-            return new ServiceRunner(status, session, source, api, svc, shared, recorder, config);
+            return new ServiceRunner(status, session, source, api, svc, shared, recorder, arrivalsLog, config);
         } catch (IOException e) {
             RuntimeException bad = new BadInputException(
                     src,
@@ -424,12 +445,29 @@ public final class ServiceRunner implements AutoCloseable {
 
     public static Rerun rerun(
             BacktestConfig config, String sessionUrl, String sessionRunId, Path out, ClassLoader plugins) {
-        if (!config.liveFeeds().isEmpty()) {
+        return rerun(config, sessionUrl, sessionRunId, null, out, plugins);
+    }
+
+    /**
+     * As {@link #rerun(BacktestConfig, String, String, Path, ClassLoader)}; a live session's market data comes from
+     * its run folder {@code sessionFolder} (the order it took it in), a replay's from the config's files.
+     */
+    public static Rerun rerun(
+            BacktestConfig config,
+            String sessionUrl,
+            String sessionRunId,
+            Path sessionFolder,
+            Path out,
+            ClassLoader plugins) {
+        boolean live = !config.liveFeeds().isEmpty();
+        if (live && (sessionFolder == null || !Files.isRegularFile(arrivals(sessionFolder)))) {
             throw new BadInputException(
                     config.file().toString(),
                     0,
                     config.liveFeeds().get(0).key() + ".source",
-                    "a live session's market data is not kept in files: a re-run needs the files it read");
+                    "a live session is re-run from the market data its run folder recorded ("
+                            + RECORDED + "/arrivals.jsonl): give the session's run folder"
+                            + (sessionFolder == null ? "" : "; " + sessionFolder + " has none"));
         }
         io.eventdesk.domain.run.RunRecord session =
                 io.eventdesk.adapters.persistence.EventJournals.run(sessionUrl, sessionRunId);
@@ -458,7 +496,9 @@ public final class ServiceRunner implements AutoCloseable {
                     .rerun(
                             request(config, strategies, venue, journal, artifacts),
                             io.eventdesk.adapters.persistence.EventJournals.history(sessionUrl, sessionRunId),
-                            MarketDataFeeds.openInline(config.data(), own, quality));
+                            live
+                                    ? MarketDataFeeds.arrivals(arrivals(sessionFolder), -1)
+                                    : MarketDataFeeds.openInline(config.data(), own, quality));
             status.finished();
             return new Rerun(summary, session.digest());
         } catch (RuntimeException e) {
@@ -523,6 +563,7 @@ public final class ServiceRunner implements AutoCloseable {
         api.close();
         source.close();
         if (recorder != null) {
+            arrivals.close();
             recorder.finish(config);
         }
         if (shared != null) {
