@@ -1,8 +1,6 @@
 package io.eventdesk.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventdesk.adapters.marketdata.DataQualityReport;
-import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.bootstrap.config.BacktestConfig;
 import io.eventdesk.bootstrap.config.ConfigLoader;
@@ -148,10 +146,7 @@ final class JournalCommand implements Runnable {
                 }
             }
             List<String> problems = EventJournals.verify(
-                    url,
-                    runId,
-                    expected,
-                    cfg == null ? null : MarketDataFeeds.open(cfg.data(), new DataQualityReport()));
+                    url, runId, expected, cfg == null ? null : RunFolderFiles.marketData(cfg, folder));
             PrintWriter w = spec.commandLine().getOut();
             if (problems.isEmpty()) {
                 w.printf(

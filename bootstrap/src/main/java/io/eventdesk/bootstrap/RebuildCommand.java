@@ -1,7 +1,6 @@
 package io.eventdesk.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventdesk.adapters.marketdata.DataQualityReport;
 import io.eventdesk.adapters.marketdata.MarketDataFeeds;
 import io.eventdesk.adapters.persistence.EventJournals;
 import io.eventdesk.application.engine.RebuildPortfolioService;
@@ -47,8 +46,9 @@ final class RebuildCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** The run's market data: the files, or the first records of them a session took. */
-    private static io.eventdesk.domain.port.MarketDataFeedPort data(BacktestConfig cfg, String url, String runId) {
-        io.eventdesk.domain.port.MarketDataFeedPort files = MarketDataFeeds.open(cfg.data(), new DataQualityReport());
+    private static io.eventdesk.domain.port.MarketDataFeedPort data(
+            BacktestConfig cfg, Path folder, String url, String runId) {
+        io.eventdesk.domain.port.MarketDataFeedPort files = RunFolderFiles.marketData(cfg, folder);
         io.eventdesk.domain.run.RunRecord run = EventJournals.run(url, runId);
         return run != null && "service".equals(run.kind()) ? MarketDataFeeds.first(files, run.marketEvents()) : files;
     }
@@ -67,7 +67,7 @@ final class RebuildCommand implements Callable<Integer> {
                         cfg.instruments(),
                         cfg.sessions(),
                         EventJournals.history(url, runId),
-                        ProgressFeed.of(data(cfg, url, runId), "rebuild " + cfg.name(), !quiet)));
+                        ProgressFeed.of(data(cfg, folder, url, runId), "rebuild " + cfg.name(), !quiet)));
         Map<String, BigDecimal> rebuilt = new LinkedHashMap<>();
         rebuilt.put("final_cash", p.cash().toBigDecimal());
         rebuilt.put("final_equity", p.equity().toBigDecimal());

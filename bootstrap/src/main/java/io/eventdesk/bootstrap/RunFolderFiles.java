@@ -85,4 +85,32 @@ final class RunFolderFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The market data a run of {@code cfg} in {@code folder} read: the config's files, or for a live session the
+     * pieces its run folder recorded in the order it took them.
+     */
+    static io.eventdesk.domain.port.MarketDataFeedPort marketData(
+            io.eventdesk.bootstrap.config.BacktestConfig cfg, Path folder) {
+        if (cfg.liveFeeds().isEmpty()) {
+            return io.eventdesk.adapters.marketdata.MarketDataFeeds.open(
+                    cfg.data(), new io.eventdesk.adapters.marketdata.DataQualityReport());
+        }
+        if (folder == null) {
+            throw new io.eventdesk.domain.error.BadInputException(
+                    cfg.file().toString(),
+                    0,
+                    cfg.liveFeeds().get(0).key() + ".source",
+                    "a live session's market data is read from its run folder: give the run folder");
+        }
+        Path arrivals = io.eventdesk.bootstrap.wiring.ServiceRunner.arrivals(folder);
+        if (!java.nio.file.Files.isRegularFile(arrivals)) {
+            throw new io.eventdesk.domain.error.BadInputException(
+                    folder.toString(),
+                    0,
+                    null,
+                    "a live session's market data is read from its run folder, and " + arrivals + " is missing");
+        }
+        return io.eventdesk.adapters.marketdata.MarketDataFeeds.arrivals(arrivals, -1);
+    }
 }

@@ -46,7 +46,7 @@ public final class ServiceRunner implements AutoCloseable {
     public static final String RECORDED = "market-data";
 
     /** a live session's market data in the order it took it, in its run folder */
-    static Path arrivals(Path runFolder) {
+    public static Path arrivals(Path runFolder) {
         return runFolder.resolve(RECORDED).resolve("arrivals.jsonl");
     }
 
