@@ -258,6 +258,8 @@ class LiveServiceTest {
                 "source: binance, symbol: BTCUSDT, channels: [candles]|data[0].channels[0]|unknown channel 'candles'",
                 "source: bybit, symbol: BTCUSDT, channels: [klines:7m]|data[0].channels[0]|not a bybit kline interval",
                 "source: binance, symbol: BTCUSDT, channels: [trades], url: http://x|data[0].url|ws or wss",
+                "source: binance, symbol: BTCUSDT, channels: [trades], validation: lenient|data[0].validation|"
+                        + "expected one of strict, repair, skip",
             })
     void shouldRefuseBeforeConnecting_whenALiveSourceIsMisconfigured(String entry, String key, String why)
             throws Exception {
@@ -273,6 +275,15 @@ class LiveServiceTest {
         assertThat(exit).isEqualTo(EventdeskCli.BAD_INPUT);
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(err.toString()).contains(key).contains(why);
+    }
+
+    @Test
+    void shouldTakeTheValidationPolicy_whenALiveEntryNamesOne() throws Exception {
+        Path config = config("  - {instrument: BTC-USDT, source: binance, symbol: BTCUSDT, channels: [trades],"
+                + " validation: strict, secondary: {source: bybit, symbol: BTCUSDT, channels: [trades]}}");
+        var feed = ConfigLoader.load(config).liveFeeds().get(0);
+        assertThat(feed.primary().validation()).isEqualTo("strict");
+        assertThat(feed.secondary().validation()).isEqualTo("strict");
     }
 
     @Test

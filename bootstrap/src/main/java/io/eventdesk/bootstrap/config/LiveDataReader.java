@@ -43,7 +43,8 @@ final class LiveDataReader {
                 "rest-url",
                 "max-gap-ms",
                 "failover-after-ms",
-                "secondary");
+                "secondary",
+                "validation");
         Instrument instrument = InstrumentsConfigReader.known(instruments, n.get("instrument"));
         LiveFeedSpec primary = spec(n, instrument, seed, n.get("validation"));
         LiveFeedSpec secondary = null;
@@ -119,7 +120,8 @@ final class LiveDataReader {
                         Duration.ofMillis(maxGap),
                         Duration.ofMillis(250),
                         Duration.ofSeconds(30),
-                        seed));
+                        seed,
+                        validation));
     }
 
     private static URI uri(ConfigNode n, String fallback, String... schemes) {
