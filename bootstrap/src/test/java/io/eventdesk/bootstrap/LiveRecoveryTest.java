@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,19 +114,7 @@ class LiveRecoveryTest {
             assertThat(unanswered).isEmpty();
             assertThat(answered.size()).isGreaterThan(20);
             assertThat(Files.readString(run.resolve("status.json"))).contains("\"status\" : \"FINISHED\"");
-            Map<String, Integer> received = new LinkedHashMap<>();
-            Jdbi.create("jdbc:sqlite:" + run.resolve("journal.db"))
-                    .useHandle(
-                            h -> h.createQuery("SELECT json_extract(payload, '$.signal.signalId') FROM journal_events"
-                                            + " WHERE type = 'SignalReceived'")
-                                    .mapTo(String.class)
-                                    .forEach(id -> received.merge(id, 1, Integer::sum)));
-            assertThat(received.keySet()).containsAll(answered.keySet());
-            assertThat(received.values()).as("each signal taken once").allMatch(n -> n == 1);
-            RunFolder rebuilt =
-                    RunFolder.cli(run, "rebuild", "--quiet", "--config", config.toString(), "--out", run.toString());
-            assertThat(rebuilt.exitCode).as(rebuilt.out + rebuilt.err).isZero();
-            assertThat(rebuilt.out).contains("the rebuilt portfolio equals the run's in every figure");
+            RecoveryChecks.assertTakenOnceAndRebuilt(run, config, RecoveryChecks.signalsIn(run), answered.keySet());
             RunFolder replayed = RunFolder.cli(
                     run,
                     "replay",

@@ -129,18 +129,8 @@ class ServiceRecoveryTest {
             assertThat(run.resolve("journal-previous.db"))
                     .as("the killed session's journal, kept")
                     .exists();
-            Jdbi.create("jdbc:sqlite:" + run.resolve("journal.db"))
-                    .useHandle(
-                            h -> h.createQuery("SELECT json_extract(payload, '$.signal.signalId') FROM journal_events"
-                                            + " WHERE type = 'SignalReceived'")
-                                    .mapTo(String.class)
-                                    .forEach(id -> received.merge(id, 1, Integer::sum)));
+            received.putAll(RecoveryChecks.signalsIn(run));
         }
-        assertThat(received.keySet()).containsAll(answered.keySet());
-        assertThat(received.values()).as("each signal taken once").allMatch(n -> n == 1);
-        RunFolder rebuilt =
-                RunFolder.cli(run, "rebuild", "--quiet", "--config", config.toString(), "--out", run.toString());
-        assertThat(rebuilt.exitCode).as(rebuilt.out + rebuilt.err).isZero();
-        assertThat(rebuilt.out).contains("the rebuilt portfolio equals the run's in every figure");
+        RecoveryChecks.assertTakenOnceAndRebuilt(run, config, received, answered.keySet());
     }
 }

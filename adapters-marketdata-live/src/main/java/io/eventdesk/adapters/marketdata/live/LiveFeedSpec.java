@@ -37,36 +37,6 @@ public record LiveFeedSpec(
         long seed,
         String validation) {
 
-    /** A stream that repairs what is off the grid. */
-    public LiveFeedSpec(
-            String exchange,
-            Instrument instrument,
-            String symbol,
-            boolean trades,
-            String klineInterval,
-            boolean book,
-            URI webSocket,
-            URI rest,
-            Duration maxGap,
-            Duration backoffBase,
-            Duration backoffCap,
-            long seed) {
-        this(
-                exchange,
-                instrument,
-                symbol,
-                trades,
-                klineInterval,
-                book,
-                webSocket,
-                rest,
-                maxGap,
-                backoffBase,
-                backoffCap,
-                seed,
-                "repair");
-    }
-
     public LiveFeedSpec {
         if (!exchange.equals("binance") && !exchange.equals("bybit")) {
             throw new IllegalArgumentException("unknown exchange '" + exchange + "' (expected binance or bybit)");

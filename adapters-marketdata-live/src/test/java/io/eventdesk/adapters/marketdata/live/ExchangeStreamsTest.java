@@ -70,7 +70,8 @@ class ExchangeStreamsTest {
                 Duration.ofSeconds(10),
                 Duration.ofMillis(50),
                 Duration.ofMillis(400),
-                7);
+                7,
+                "repair");
     }
 
     static LiveFeedSpec bybit(FixtureServer s) {
@@ -86,7 +87,8 @@ class ExchangeStreamsTest {
                 Duration.ofSeconds(10),
                 Duration.ofMillis(50),
                 Duration.ofMillis(400),
-                7);
+                7,
+                "repair");
     }
 
     static boolean within(Duration bound, java.util.function.BooleanSupplier done) throws InterruptedException {
