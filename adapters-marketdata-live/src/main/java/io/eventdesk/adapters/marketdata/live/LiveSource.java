@@ -308,8 +308,8 @@ abstract class LiveSource implements LiveMarketDataPort {
                 } catch (Grid.OffGrid e) {
                     if (spec.validation().equals("strict")) {
                         report("validation strict: " + e.getMessage() + ": the stream ends");
+                        failure = e; // before the stream's thread wakes up to it
                         ended.completeExceptionally(e);
-                        failure = e;
                         return null;
                     }
                     skipped.incrementAndGet();
